@@ -1,0 +1,152 @@
+package org.markproof.contracts.entry;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Arrays;
+import java.util.Base64;
+import org.markproof.contracts.MalformedDataException;
+import org.markproof.contracts.crypto.Ed25519PublicKey;
+import org.markproof.contracts.crypto.Ed25519Signatures;
+import org.markproof.contracts.crypto.SignatureVerificationException;
+
+/**
+ * A statement with its submitter's Ed25519 signature: what the log stores as one leaf.
+ *
+ * <p>The leaf bytes ({@link #encoded()}) are the RFC 8785 canonical JSON of
+ *
+ * <pre>{"keyId":KEYID,"signature":SIG,"statement":STATEMENT}</pre>
+ *
+ * where {@code KEYID} is the {@link KeyId} of the signing key, {@code SIG} the standard base64 with
+ * padding (RFC 4648 §4) of the 64-byte Ed25519 signature (RFC 8032 §5.1.6) over exactly {@link
+ * #statementBytes()}, the canonical JSON of {@code STATEMENT}. Nothing else is signed: the
+ * statement's {@code "type":"markproof/statement/v1"} member separates these signatures from any
+ * other protocol's.
+ *
+ * <p>A final class rather than a record so that the canonical bytes are computed once: they are
+ * hashed into the tree and verified at every replay.
+ */
+public final class SignedEntry {
+  private final Statement statement;
+  private final KeyId keyId;
+  private final byte[] signature;
+  private final byte[] statementBytes;
+  private final byte[] encoded;
+
+  private SignedEntry(Statement statement, KeyId keyId, byte[] signature) {
+    this.statement = statement;
+    this.keyId = keyId;
+    this.signature = signature;
+    ObjectNode statementJson = StatementCodec.toJson(statement);
+    this.statementBytes = CanonicalJson.bytes(statementJson);
+    ObjectNode envelope = JsonNodeFactory.instance.objectNode();
+    envelope.put("keyId", keyId.value());
+    envelope.put("signature", Base64.getEncoder().encodeToString(signature));
+    envelope.set("statement", statementJson);
+    this.encoded = CanonicalJson.bytes(envelope);
+  }
+
+  /**
+   * Assembles an entry; the signature is not checked here (see {@link #verify}).
+   *
+   * @throws IllegalArgumentException if {@code signature} is not 64 bytes
+   */
+  public static SignedEntry of(Statement statement, KeyId keyId, byte[] signature) {
+    FieldSyntax.present("statement", statement);
+    FieldSyntax.present("keyId", keyId);
+    if (FieldSyntax.present("signature", signature).length != Ed25519Signatures.SIGNATURE_LENGTH) {
+      throw new IllegalArgumentException(
+          "signature: got " + signature.length + " bytes, expected 64");
+    }
+    return new SignedEntry(statement, keyId, signature.clone());
+  }
+
+  /**
+   * Parses an entry from JSON text in any formatting, as a submission arrives. Errors name the JSON
+   * path ({@code keyId}, {@code statement.scope.gtins[3]}, …).
+   */
+  public static SignedEntry parse(byte[] json) throws MalformedDataException {
+    JsonFields f = StrictJsonReader.read(json, "").object("keyId", "signature", "statement");
+    JsonValue keyIdValue = f.required("keyId");
+    String keyIdText = keyIdValue.text(43);
+    keyIdValue.check(KeyId.problem(keyIdText));
+    JsonValue signatureValue = f.required("signature");
+    byte[] signature = FieldReaders.base64(signatureValue, 88);
+    if (signature.length != Ed25519Signatures.SIGNATURE_LENGTH) {
+      throw signatureValue.error("got " + signature.length + " bytes, expected 64");
+    }
+    Statement statement = StatementCodec.read(f.required("statement"));
+    return new SignedEntry(statement, new KeyId(keyIdText), signature);
+  }
+
+  /**
+   * Parses a log leaf: as {@link #parse}, and the input must already be the canonical encoding, so
+   * that one entry has exactly one leaf hash.
+   */
+  public static SignedEntry parseCanonical(byte[] leaf) throws MalformedDataException {
+    SignedEntry entry = parse(leaf);
+    if (!Arrays.equals(entry.encoded, leaf)) {
+      throw new MalformedDataException("entry: not in RFC 8785 canonical form");
+    }
+    return entry;
+  }
+
+  /**
+   * Checks that {@code key} is the key this entry names and that the signature over {@link
+   * #statementBytes()} verifies with it.
+   *
+   * @throws SignatureVerificationException naming the key ids when {@code key} is another key, or
+   *     when the signature does not verify
+   */
+  public void verify(Ed25519PublicKey key) throws SignatureVerificationException {
+    KeyId actual = KeyId.of(key);
+    if (!actual.equals(keyId)) {
+      throw new SignatureVerificationException(
+          "entry names key " + keyId + " but was checked with key " + actual);
+    }
+    Ed25519Signatures.verify(key, statementBytes, signature);
+  }
+
+  public Statement statement() {
+    return statement;
+  }
+
+  public KeyId keyId() {
+    return keyId;
+  }
+
+  /** The 64-byte Ed25519 signature. */
+  public byte[] signature() {
+    return signature.clone();
+  }
+
+  /** The RFC 8785 canonical JSON of the statement: the signed bytes. */
+  public byte[] statementBytes() {
+    return statementBytes.clone();
+  }
+
+  /** The RFC 8785 canonical JSON of the whole entry: the log's leaf bytes. */
+  public byte[] encoded() {
+    return encoded.clone();
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof SignedEntry other && Arrays.equals(encoded, other.encoded);
+  }
+
+  @Override
+  public int hashCode() {
+    return Arrays.hashCode(encoded);
+  }
+
+  @Override
+  public String toString() {
+    return "SignedEntry["
+        + statement.kind()
+        + " by "
+        + statement.submitter()
+        + ", key "
+        + keyId
+        + "]";
+  }
+}
