@@ -10,9 +10,10 @@ import org.markproof.contracts.crypto.Ed25519Signatures;
 import org.markproof.contracts.crypto.SignatureVerificationException;
 
 /**
- * A statement with its submitter's Ed25519 signature: what the log stores as one leaf.
+ * A statement with its submitter's Ed25519 signature: what a participant submits, and what the log
+ * stores in one leaf together with its sequencing time ({@link LogEntry}).
  *
- * <p>The leaf bytes ({@link #encoded()}) are the RFC 8785 canonical JSON of
+ * <p>The entry's bytes ({@link #encoded()}) are the RFC 8785 canonical JSON of
  *
  * <pre>{"keyId":KEYID,"signature":SIG,"statement":STATEMENT}</pre>
  *
@@ -65,7 +66,12 @@ public final class SignedEntry {
    * path ({@code keyId}, {@code statement.scope.gtins[3]}, …).
    */
   public static SignedEntry parse(byte[] json) throws MalformedDataException {
-    JsonFields f = StrictJsonReader.read(json, "").object("keyId", "signature", "statement");
+    return read(StrictJsonReader.read(json, ""));
+  }
+
+  /** Reads an entry from an already parsed JSON value, for envelopes that embed one. */
+  static SignedEntry read(JsonValue value) throws MalformedDataException {
+    JsonFields f = value.object("keyId", "signature", "statement");
     JsonValue keyIdValue = f.required("keyId");
     String keyIdText = keyIdValue.text(43);
     keyIdValue.check(KeyId.problem(keyIdText));
@@ -79,12 +85,12 @@ public final class SignedEntry {
   }
 
   /**
-   * Parses a log leaf: as {@link #parse}, and the input must already be the canonical encoding, so
-   * that one entry has exactly one leaf hash.
+   * Parses an entry that must already be in its canonical encoding, so that one entry has exactly
+   * one byte string (and so one leaf hash).
    */
-  public static SignedEntry parseCanonical(byte[] leaf) throws MalformedDataException {
-    SignedEntry entry = parse(leaf);
-    if (!Arrays.equals(entry.encoded, leaf)) {
+  public static SignedEntry parseCanonical(byte[] canonical) throws MalformedDataException {
+    SignedEntry entry = parse(canonical);
+    if (!Arrays.equals(entry.encoded, canonical)) {
       throw new MalformedDataException("entry: not in RFC 8785 canonical form");
     }
     return entry;
@@ -124,9 +130,15 @@ public final class SignedEntry {
     return statementBytes.clone();
   }
 
-  /** The RFC 8785 canonical JSON of the whole entry: the log's leaf bytes. */
+  /**
+   * The RFC 8785 canonical JSON of the whole entry, embedded in the log's leaf ({@link LogEntry}).
+   */
   public byte[] encoded() {
     return encoded.clone();
+  }
+
+  byte[] encodedRef() {
+    return encoded;
   }
 
   @Override

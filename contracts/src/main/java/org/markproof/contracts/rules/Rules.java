@@ -9,6 +9,7 @@ import org.markproof.contracts.entry.BatchRevoked;
 import org.markproof.contracts.entry.LabelRevoked;
 import org.markproof.contracts.entry.LicenseGranted;
 import org.markproof.contracts.entry.LicenseTerminated;
+import org.markproof.contracts.entry.LogEntry;
 import org.markproof.contracts.entry.ParticipantEnrolled;
 import org.markproof.contracts.entry.ParticipantKeyRotated;
 import org.markproof.contracts.entry.ParticipantRevoked;
@@ -88,6 +89,16 @@ public final class Rules {
     if (!violations.isEmpty()) {
       throw new RuleViolationException(violations);
     }
+  }
+
+  /**
+   * Replays one log leaf: {@link #apply(LedgerState, SignedEntry, Instant)} at the leaf's
+   * sequencing time.
+   *
+   * @throws RuleViolationException carrying every violation, if the entry breaks any rule
+   */
+  public static LedgerState apply(LedgerState state, LogEntry leaf) throws RuleViolationException {
+    return apply(state, leaf.entry(), leaf.sequencedAt());
   }
 
   /**
