@@ -168,8 +168,6 @@ final class TlogPolicyParser {
       k = 1;
     } else if (text.equals("all")) {
       k = n;
-    } else if (text.length() > 9) {
-      throw error("threshold " + text + " is larger than " + n + " members");
     } else {
       k = Decimals.parse(text, "policy line " + lineNumber + ": threshold");
     }
