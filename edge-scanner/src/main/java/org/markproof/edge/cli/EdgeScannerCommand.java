@@ -8,7 +8,13 @@ import picocli.CommandLine.Command;
     name = "edge-scanner",
     mixinStandardHelpOptions = true,
     version = "edge-scanner 0.1.0",
-    description = "Verify markproof logs, notes and labels; scan goods at a border post.")
+    description = "Verify markproof logs, notes and labels; scan goods at a border post.",
+    subcommands = {LogCommand.class, NoteCommand.class, KeysCommand.class},
+    footer = {
+      "",
+      "Exit codes: 0 verified, 1 verification failed (the message says what failed),",
+      "2 bad usage, malformed input or no code found."
+    })
 public final class EdgeScannerCommand implements Runnable {
 
   @Override
@@ -16,7 +22,19 @@ public final class EdgeScannerCommand implements Runnable {
     CommandLine.usage(this, System.out);
   }
 
+  /** The configured command line; tests and {@link #main} share it. */
+  static CommandLine commandLine() {
+    return new CommandLine(new EdgeScannerCommand())
+        .setExecutionExceptionHandler(new FailureReporter())
+        .setExitCodeExceptionMapper(e -> ExitCodes.BAD_INPUT);
+  }
+
   public static void main(String[] args) {
-    System.exit(new CommandLine(new EdgeScannerCommand()).execute(args));
+    CommandLine commandLine = commandLine();
+    int exitCode = commandLine.execute(args);
+    // PrintWriter flushes on println only; a command that ends with print() must still be seen.
+    commandLine.getOut().flush();
+    commandLine.getErr().flush();
+    System.exit(exitCode);
   }
 }

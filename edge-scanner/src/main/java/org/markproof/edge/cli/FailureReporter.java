@@ -9,9 +9,9 @@ import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
 
 /**
- * Turns what a command threw into one line on standard error and the documented exit code: a
- * failed verification is {@link ExitCodes#VERIFICATION_FAILED}; malformed input or an unreadable
- * file is {@link ExitCodes#BAD_INPUT}. A stack trace is never shown to the user.
+ * Turns what a command threw into one line on standard error and the documented exit code: a failed
+ * verification is {@link ExitCodes#VERIFICATION_FAILED}; malformed input or an unreadable file is
+ * {@link ExitCodes#BAD_INPUT}. A stack trace is never shown to the user.
  */
 final class FailureReporter implements IExecutionExceptionHandler {
 
