@@ -67,11 +67,18 @@ public final class ProofVerifier {
 
   /**
    * Checks that the tree of {@code size1} leaves with root {@code root1} is a prefix of the tree of
-   * {@code size2} leaves with root {@code root2}.
+   * {@code size2} leaves with root {@code root2} (RFC 9162 §2.1.4.2).
    *
-   * @throws ProofShapeException if {@code size2 < size1}, a hash is not 32 bytes, or the proof has
-   *     the wrong number of hashes for these sizes
-   * @throws RootMismatchException if the proof does not lead to {@code root1} and {@code root2}
+   * <p>Two edge cases carry no proof. Equal sizes are consistent when the proof is empty and the
+   * roots are byte-equal; nothing is hashed, so, as in transparency-dev/merkle and its vector
+   * {@code sizes-are-equal-one-and-proof-is-empty}, their length is not checked. An empty tree is a
+   * prefix of every tree, but only with the empty proof and the root {@code MTH({})} of RFC 9162
+   * §2.1.1: a checkpoint claiming another root for size 0 is false.
+   *
+   * @throws ProofShapeException if {@code size2 < size1}, a hash that is hashed or compared with a
+   *     computed one is not 32 bytes, or the proof has the wrong number of hashes for these sizes
+   * @throws RootMismatchException if the proof does not lead to {@code root1} and {@code root2}, or
+   *     a root of size 0 is not the empty root
    */
   public static void verifyConsistency(
       long size1, long size2, List<byte[]> proof, byte[] root1, byte[] root2)
@@ -82,14 +89,19 @@ public final class ProofVerifier {
     if (size2 < size1) {
       throw new ProofShapeException("size2 " + size2 + " is smaller than size1 " + size1);
     }
-    checkHash("root2", root2);
     checkHashes(proof);
+    if (root1 == null || root2 == null) {
+      throw new ProofShapeException("consistency proof: root1 or root2 is missing");
+    }
+    if (size1 == 0) {
+      requireEqual("root of the empty tree (size1 0)", MerkleHashes.emptyRoot(), root1);
+    }
     if (size1 == size2) {
-      checkHash("root1", root1);
       requireEmpty(proof, size1, size2);
       requireEqual("consistency of equal sizes " + size1, root2, root1);
       return;
     }
+    checkHash("root2", root2);
     if (size1 == 0) {
       // Every tree extends the empty tree; there is nothing to prove.
       requireEmpty(proof, size1, size2);
