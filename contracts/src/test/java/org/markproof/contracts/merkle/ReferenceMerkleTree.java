@@ -8,13 +8,14 @@ import java.util.List;
  * definitions of RFC 9162 §2.1.1, §2.1.3.1 and §2.1.4.1: slow (every call re-hashes its whole
  * range) and obviously right, to cross-check the fast code on random trees.
  *
- * <p>Works on leaf hashes rather than entries: {@code MTH({d0}) = leafHash(d0)}.
+ * <p>Works on leaf hashes rather than entries: {@code MTH({d0}) = leafHash(d0)}. Public so that the
+ * tiles tests can check tile contents against it.
  */
-final class ReferenceMerkleTree {
+public final class ReferenceMerkleTree {
   private ReferenceMerkleTree() {}
 
   /** {@code MTH(D[n])}. */
-  static byte[] mth(List<byte[]> leaves) {
+  public static byte[] mth(List<byte[]> leaves) {
     int n = leaves.size();
     if (n == 0) {
       return MerkleHashes.emptyRoot();
