@@ -61,8 +61,10 @@ public final class ProofVerifier {
               + " hashes, expected "
               + (inner + border));
     }
-    byte[] node = chainInner(leafHash, proof.subList(0, inner), index);
-    return chainBorderRight(node, proof.subList(inner, proof.size()));
+    HashChain chain = new HashChain(leafHash);
+    chainInner(chain, proof.subList(0, inner), index);
+    chainBorderRight(chain, proof.subList(inner, proof.size()));
+    return chain.node();
   }
 
   /**
@@ -134,13 +136,15 @@ public final class ProofVerifier {
     List<byte[]> path = proof.subList(start, proof.size());
     long mask = (size1 - 1) >>> shift;
 
-    byte[] hash1 = chainInnerRight(seed, path.subList(0, inner), mask);
-    hash1 = chainBorderRight(hash1, path.subList(inner, path.size()));
-    requireEqual("consistency proof, old root of size " + size1, root1, hash1);
+    HashChain chain1 = new HashChain(seed);
+    chainInnerRight(chain1, path.subList(0, inner), mask);
+    chainBorderRight(chain1, path.subList(inner, path.size()));
+    requireEqual("consistency proof, old root of size " + size1, root1, chain1.node());
 
-    byte[] hash2 = chainInner(seed, path.subList(0, inner), mask);
-    hash2 = chainBorderRight(hash2, path.subList(inner, path.size()));
-    requireEqual("consistency proof, new root of size " + size2, root2, hash2);
+    HashChain chain2 = new HashChain(seed);
+    chainInner(chain2, path.subList(0, inner), mask);
+    chainBorderRight(chain2, path.subList(inner, path.size()));
+    requireEqual("consistency proof, new root of size " + size2, root2, chain2.node());
   }
 
   /** Number of levels below the split of the paths to {@code index} and to {@code size - 1}. */
@@ -148,34 +152,30 @@ public final class ProofVerifier {
     return 64 - Long.numberOfLeadingZeros(index ^ (size - 1));
   }
 
-  private static byte[] chainInner(byte[] seed, List<byte[]> proof, long index) {
-    byte[] node = seed;
+  private static void chainInner(HashChain chain, List<byte[]> proof, long index) {
     for (int i = 0; i < proof.size(); i++) {
-      byte[] sibling = proof.get(i);
-      node =
-          ((index >>> i) & 1) == 0
-              ? MerkleHashes.nodeHash(node, sibling)
-              : MerkleHashes.nodeHash(sibling, node);
-    }
-    return node;
-  }
-
-  private static byte[] chainInnerRight(byte[] seed, List<byte[]> proof, long index) {
-    byte[] node = seed;
-    for (int i = 0; i < proof.size(); i++) {
-      if (((index >>> i) & 1) == 1) {
-        node = MerkleHashes.nodeHash(proof.get(i), node);
+      if (((index >>> i) & 1) == 0) {
+        chain.withRightSibling(proof.get(i));
+      } else {
+        chain.withLeftSibling(proof.get(i));
       }
     }
-    return node;
   }
 
-  private static byte[] chainBorderRight(byte[] seed, List<byte[]> proof) {
-    byte[] node = seed;
-    for (byte[] sibling : proof) {
-      node = MerkleHashes.nodeHash(sibling, node);
+  /** Like chainInner, but skips right siblings: it rebuilds the subtree as the old tree had it. */
+  private static void chainInnerRight(HashChain chain, List<byte[]> proof, long index) {
+    for (int i = 0; i < proof.size(); i++) {
+      if (((index >>> i) & 1) == 1) {
+        chain.withLeftSibling(proof.get(i));
+      }
     }
-    return node;
+  }
+
+  /** Above the split, every sibling is a perfect subtree to the left of the path. */
+  private static void chainBorderRight(HashChain chain, List<byte[]> proof) {
+    for (byte[] sibling : proof) {
+      chain.withLeftSibling(sibling);
+    }
   }
 
   private static void requireEmpty(List<byte[]> proof, long size1, long size2)
@@ -204,7 +204,11 @@ public final class ProofVerifier {
       throw new ProofShapeException("proof is missing");
     }
     for (int i = 0; i < proof.size(); i++) {
-      checkHash("proof hash " + i, proof.get(i));
+      byte[] hash = proof.get(i);
+      // Tested inline: naming the hash only on failure keeps the common path free of strings.
+      if (hash == null || hash.length != MerkleHashes.HASH_LENGTH) {
+        checkHash("proof hash " + i, hash);
+      }
     }
   }
 
