@@ -19,8 +19,8 @@ public final class ProofGenerator {
    * Returns the audit path {@code PATH(index, D[n])} for the leaf at {@code index} in the tree of
    * the {@code n = leafHashes.size()} given leaves, ordered from the leaf's sibling upwards.
    *
-   * @throws IllegalArgumentException unless {@code 0 <= index < n}, or if a leaf hash is not 32
-   *     bytes
+   * @throws IllegalArgumentException unless {@code 0 <= index < n}, or if a leaf hash it hashes is
+   *     not 32 bytes
    */
   public static List<byte[]> inclusion(List<byte[]> leafHashes, long index) {
     int size = leafHashes.size();
@@ -50,8 +50,8 @@ public final class ProofGenerator {
    * size1} leaves is a prefix of the tree of all {@code n = leafHashes.size()} leaves; empty when
    * {@code size1 == n}.
    *
-   * @throws IllegalArgumentException unless {@code 0 < size1 <= n}, or if a leaf hash is not 32
-   *     bytes
+   * @throws IllegalArgumentException unless {@code 0 < size1 <= n}, or if a leaf hash it hashes is
+   *     not 32 bytes
    */
   public static List<byte[]> consistency(List<byte[]> leafHashes, long size1) {
     int size2 = leafHashes.size();

@@ -17,6 +17,9 @@ public record EntryBundle(List<byte[]> entries) {
   /** Longest entry a uint16 length prefix can carry. */
   public static final int MAX_ENTRY_LENGTH = 0xFFFF;
 
+  /** Most bytes a served bundle can have: a bound for readers of untrusted responses. */
+  public static final int MAX_ENCODED_LENGTH = TileResource.FULL_WIDTH * (2 + MAX_ENTRY_LENGTH);
+
   /**
    * Copies the entries and checks their number and lengths.
    *
@@ -77,8 +80,13 @@ public record EntryBundle(List<byte[]> entries) {
    *     remain after the last entry
    */
   public static EntryBundle decode(EntryBundleId id, byte[] data) throws MalformedDataException {
-    if (data == null) {
-      throw new MalformedDataException(id.path() + ": no data");
+    if (data == null || data.length > MAX_ENCODED_LENGTH) {
+      throw new MalformedDataException(
+          id.path()
+              + ": got "
+              + (data == null ? "nothing" : data.length + " bytes")
+              + ", expected at most "
+              + MAX_ENCODED_LENGTH);
     }
     List<byte[]> entries = new ArrayList<>(id.width());
     int offset = 0;

@@ -12,6 +12,9 @@ import org.markproof.contracts.merkle.NodeHashSource;
  * each, so a full tile is exactly 8,192 bytes.
  */
 public final class TileHashes {
+  /** Bytes in a full tile: 256 hashes of 32 bytes. */
+  public static final int FULL_TILE_LENGTH = TileResource.FULL_WIDTH * MerkleHashes.HASH_LENGTH;
+
   private TileHashes() {}
 
   /**

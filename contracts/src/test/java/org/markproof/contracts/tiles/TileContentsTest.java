@@ -96,6 +96,7 @@ class TileContentsTest {
     assertThrows(
         MalformedDataException.class, () -> TileHashes.decode(tile, new byte[5 * 32 + 32]));
     assertThrows(MalformedDataException.class, () -> TileHashes.decode(tile, null));
+    assertEquals(8192, TileHashes.FULL_TILE_LENGTH);
     assertEquals(8192, TileHashes.encode(TileId.full(0, 0), STORAGE).length);
   }
 
