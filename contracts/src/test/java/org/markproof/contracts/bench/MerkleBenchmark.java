@@ -35,7 +35,9 @@ import org.openjdk.jmh.annotations.State;
  * that tree. Verification does the same work whatever the hash values are.
  *
  * <p>Run: {@code mvn -B -q -pl contracts -Pbench test-compile exec:exec -Djmh.args="MerkleBenchmark
- * -f 1 -wi 2 -i 3 -w 1s -r 1s"}.
+ * -f 1 -wi 2 -i 3 -w 1s -r 1s"}. The pinned exec-maven-plugin 3.7.0 needs Maven 3.9; with Maven 3.8
+ * name an older one, {@code org.codehaus.mojo:exec-maven-plugin:3.5.0:exec}, in place of {@code
+ * exec:exec}.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
