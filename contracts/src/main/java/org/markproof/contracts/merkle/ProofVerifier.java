@@ -61,17 +61,26 @@ public final class ProofVerifier {
               + " hashes, expected "
               + (inner + border));
     }
-    byte[] node = chainInner(leafHash, proof.subList(0, inner), index);
-    return chainBorderRight(node, proof.subList(inner, proof.size()));
+    HashChain chain = new HashChain(leafHash);
+    chainInner(chain, proof.subList(0, inner), index);
+    chainBorderRight(chain, proof.subList(inner, proof.size()));
+    return chain.node();
   }
 
   /**
    * Checks that the tree of {@code size1} leaves with root {@code root1} is a prefix of the tree of
-   * {@code size2} leaves with root {@code root2}.
+   * {@code size2} leaves with root {@code root2} (RFC 9162 §2.1.4.2).
    *
-   * @throws ProofShapeException if {@code size2 < size1}, a hash is not 32 bytes, or the proof has
-   *     the wrong number of hashes for these sizes
-   * @throws RootMismatchException if the proof does not lead to {@code root1} and {@code root2}
+   * <p>Two edge cases carry no proof. Equal sizes are consistent when the proof is empty and the
+   * roots are byte-equal; nothing is hashed, so, as in transparency-dev/merkle and its vector
+   * {@code sizes-are-equal-one-and-proof-is-empty}, their length is not checked. An empty tree is a
+   * prefix of every tree, but only with the empty proof and the root {@code MTH({})} of RFC 9162
+   * §2.1.1: a checkpoint claiming another root for size 0 is false.
+   *
+   * @throws ProofShapeException if {@code size2 < size1}, a hash that is hashed or compared with a
+   *     computed one is not 32 bytes, or the proof has the wrong number of hashes for these sizes
+   * @throws RootMismatchException if the proof does not lead to {@code root1} and {@code root2}, or
+   *     a root of size 0 is not the empty root
    */
   public static void verifyConsistency(
       long size1, long size2, List<byte[]> proof, byte[] root1, byte[] root2)
@@ -82,14 +91,19 @@ public final class ProofVerifier {
     if (size2 < size1) {
       throw new ProofShapeException("size2 " + size2 + " is smaller than size1 " + size1);
     }
-    checkHash("root2", root2);
     checkHashes(proof);
+    if (root1 == null || root2 == null) {
+      throw new ProofShapeException("consistency proof: root1 or root2 is missing");
+    }
+    if (size1 == 0) {
+      requireEqual("root of the empty tree (size1 0)", MerkleHashes.emptyRoot(), root1);
+    }
     if (size1 == size2) {
-      checkHash("root1", root1);
       requireEmpty(proof, size1, size2);
       requireEqual("consistency of equal sizes " + size1, root2, root1);
       return;
     }
+    checkHash("root2", root2);
     if (size1 == 0) {
       // Every tree extends the empty tree; there is nothing to prove.
       requireEmpty(proof, size1, size2);
@@ -122,13 +136,15 @@ public final class ProofVerifier {
     List<byte[]> path = proof.subList(start, proof.size());
     long mask = (size1 - 1) >>> shift;
 
-    byte[] hash1 = chainInnerRight(seed, path.subList(0, inner), mask);
-    hash1 = chainBorderRight(hash1, path.subList(inner, path.size()));
-    requireEqual("consistency proof, old root of size " + size1, root1, hash1);
+    HashChain chain1 = new HashChain(seed);
+    chainInnerRight(chain1, path.subList(0, inner), mask);
+    chainBorderRight(chain1, path.subList(inner, path.size()));
+    requireEqual("consistency proof, old root of size " + size1, root1, chain1.node());
 
-    byte[] hash2 = chainInner(seed, path.subList(0, inner), mask);
-    hash2 = chainBorderRight(hash2, path.subList(inner, path.size()));
-    requireEqual("consistency proof, new root of size " + size2, root2, hash2);
+    HashChain chain2 = new HashChain(seed);
+    chainInner(chain2, path.subList(0, inner), mask);
+    chainBorderRight(chain2, path.subList(inner, path.size()));
+    requireEqual("consistency proof, new root of size " + size2, root2, chain2.node());
   }
 
   /** Number of levels below the split of the paths to {@code index} and to {@code size - 1}. */
@@ -136,34 +152,30 @@ public final class ProofVerifier {
     return 64 - Long.numberOfLeadingZeros(index ^ (size - 1));
   }
 
-  private static byte[] chainInner(byte[] seed, List<byte[]> proof, long index) {
-    byte[] node = seed;
+  private static void chainInner(HashChain chain, List<byte[]> proof, long index) {
     for (int i = 0; i < proof.size(); i++) {
-      byte[] sibling = proof.get(i);
-      node =
-          ((index >>> i) & 1) == 0
-              ? MerkleHashes.nodeHash(node, sibling)
-              : MerkleHashes.nodeHash(sibling, node);
-    }
-    return node;
-  }
-
-  private static byte[] chainInnerRight(byte[] seed, List<byte[]> proof, long index) {
-    byte[] node = seed;
-    for (int i = 0; i < proof.size(); i++) {
-      if (((index >>> i) & 1) == 1) {
-        node = MerkleHashes.nodeHash(proof.get(i), node);
+      if (((index >>> i) & 1) == 0) {
+        chain.withRightSibling(proof.get(i));
+      } else {
+        chain.withLeftSibling(proof.get(i));
       }
     }
-    return node;
   }
 
-  private static byte[] chainBorderRight(byte[] seed, List<byte[]> proof) {
-    byte[] node = seed;
-    for (byte[] sibling : proof) {
-      node = MerkleHashes.nodeHash(sibling, node);
+  /** Like chainInner, but skips right siblings: it rebuilds the subtree as the old tree had it. */
+  private static void chainInnerRight(HashChain chain, List<byte[]> proof, long index) {
+    for (int i = 0; i < proof.size(); i++) {
+      if (((index >>> i) & 1) == 1) {
+        chain.withLeftSibling(proof.get(i));
+      }
     }
-    return node;
+  }
+
+  /** Above the split, every sibling is a perfect subtree to the left of the path. */
+  private static void chainBorderRight(HashChain chain, List<byte[]> proof) {
+    for (byte[] sibling : proof) {
+      chain.withLeftSibling(sibling);
+    }
   }
 
   private static void requireEmpty(List<byte[]> proof, long size1, long size2)
@@ -192,7 +204,11 @@ public final class ProofVerifier {
       throw new ProofShapeException("proof is missing");
     }
     for (int i = 0; i < proof.size(); i++) {
-      checkHash("proof hash " + i, proof.get(i));
+      byte[] hash = proof.get(i);
+      // Tested inline: naming the hash only on failure keeps the common path free of strings.
+      if (hash == null || hash.length != MerkleHashes.HASH_LENGTH) {
+        checkHash("proof hash " + i, hash);
+      }
     }
   }
 
