@@ -2,6 +2,7 @@ package org.markproof.contracts.tiles;
 
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.markproof.contracts.MalformedDataException;
 import org.markproof.contracts.merkle.MerkleHashes;
@@ -118,5 +119,28 @@ public record EntryBundle(List<byte[]> entries) {
           id.path() + ": " + (data.length - offset) + " bytes after entry " + (id.width() - 1));
     }
     return new EntryBundle(entries);
+  }
+
+  /** Bundles are equal when they hold the same entry bytes in the same order. */
+  @Override
+  public boolean equals(Object o) {
+    if (!(o instanceof EntryBundle other) || other.entries.size() != entries.size()) {
+      return false;
+    }
+    for (int i = 0; i < entries.size(); i++) {
+      if (!Arrays.equals(entries.get(i), other.entries.get(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  @Override
+  public int hashCode() {
+    int hash = 1;
+    for (byte[] entry : entries) {
+      hash = 31 * hash + Arrays.hashCode(entry);
+    }
+    return hash;
   }
 }

@@ -2,6 +2,7 @@ package org.markproof.contracts.tiles;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.ArrayList;
@@ -39,6 +40,16 @@ class EntryBundleTest {
     for (int i = 0; i < 256; i++) {
       assertArrayEquals(entries.get(i), decoded.get(i), "entry " + i);
     }
+  }
+
+  @Test
+  void bundlesWithTheSameBytesAreEqual() {
+    EntryBundle one = new EntryBundle(List.of("a".getBytes(), "bc".getBytes()));
+    EntryBundle same = new EntryBundle(List.of("a".getBytes(), "bc".getBytes()));
+    EntryBundle other = new EntryBundle(List.of("a".getBytes(), "bd".getBytes()));
+    assertEquals(one, same);
+    assertEquals(one.hashCode(), same.hashCode());
+    assertNotEquals(one, other);
   }
 
   @Test
