@@ -21,6 +21,12 @@ import org.markproof.contracts.merkle.MerkleHashes;
  * {@link Instant#toString()} writes it. The leaf hash is RFC 9162 §2.1.1 {@code H(0x00 ‖ leaf)}.
  */
 public final class LogEntry {
+  /**
+   * Largest leaf: c2sp.org/tlog-tiles entry bundles prefix each entry with a uint16 length. The
+   * field bounds of {@link EntryLimits} keep every canonical entry well below it.
+   */
+  public static final int MAX_LEAF_BYTES = 0xFFFF;
+
   private final Instant sequencedAt;
   private final SignedEntry entry;
   private final byte[] encoded;
@@ -36,10 +42,19 @@ public final class LogEntry {
     byte[] bytes = Arrays.copyOf(head, head.length + body.length + tail.length);
     System.arraycopy(body, 0, bytes, head.length, body.length);
     System.arraycopy(tail, 0, bytes, head.length + body.length, tail.length);
+    if (bytes.length > MAX_LEAF_BYTES) {
+      throw new IllegalArgumentException(
+          "leaf of " + bytes.length + " bytes exceeds the tlog-tiles bound " + MAX_LEAF_BYTES);
+    }
     this.encoded = bytes;
   }
 
-  /** Stamps {@code entry} with its sequencing time. */
+  /**
+   * Stamps {@code entry} with its sequencing time.
+   *
+   * @throws IllegalArgumentException if the leaf would exceed {@link #MAX_LEAF_BYTES}, which the
+   *     bounds of {@link EntryLimits} rule out for any parsed entry
+   */
   public static LogEntry of(Instant sequencedAt, SignedEntry entry) {
     return new LogEntry(Objects.requireNonNull(sequencedAt), Objects.requireNonNull(entry));
   }

@@ -28,7 +28,8 @@ import picocli.CommandLine.Spec;
     subcommands = {
       LogCommand.VerifyCheckpoint.class,
       LogCommand.VerifyInclusion.class,
-      LogCommand.VerifyConsistency.class
+      LogCommand.VerifyConsistency.class,
+      VerifyProofCommand.class
     })
 final class LogCommand {
 
