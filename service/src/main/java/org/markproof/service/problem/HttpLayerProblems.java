@@ -78,37 +78,40 @@ public class HttpLayerProblems {
     }
     int status = context.statusCode() > 0 ? context.statusCode() : 500;
     ProblemCode code = ProblemCode.forStatus(status);
-    Problem problem;
-    if (code == ProblemCode.BODY_TOO_LARGE) {
-      context.response().putHeader(HttpHeaders.CONNECTION, "close");
-      problem = Problem.of(code, tooLargeDetail(), path(context));
-    } else if (status >= 500) {
-      String correlationId = UUID.randomUUID().toString();
-      LOG.errorf(
-          context.failure(),
-          "Unexpected failure answering %s %s (correlation id %s)",
-          context.request().method(),
-          path(context),
-          correlationId);
-      problem =
-          Problem.of(
-                  ProblemCode.INTERNAL_ERROR,
-                  "the service failed to answer; the failure is logged under the correlation id",
-                  path(context))
-              .withCorrelationId(correlationId);
-    } else {
-      problem =
-          new Problem(
-              code.type(),
-              code.title(),
-              status,
-              "the request was refused",
-              path(context),
-              code.code(),
-              null,
-              null,
-              null);
-    }
+    Problem problem =
+        switch (code) {
+          case BODY_TOO_LARGE -> {
+            context.response().putHeader(HttpHeaders.CONNECTION, "close");
+            yield Problem.of(code, tooLargeDetail(), path(context));
+          }
+          case INTERNAL_ERROR -> {
+            String correlationId = UUID.randomUUID().toString();
+            LOG.errorf(
+                context.failure(),
+                "Unexpected failure answering %s %s (correlation id %s)",
+                context.request().method(),
+                path(context),
+                correlationId);
+            yield Problem.of(
+                    code,
+                    "the service failed to answer; the failure is logged under the correlation id",
+                    path(context))
+                .withCorrelationId(correlationId);
+          }
+          case SERVICE_UNAVAILABLE ->
+              Problem.of(code, "the service cannot answer now; retry later", path(context));
+          default ->
+              new Problem(
+                  code.type(),
+                  code.title(),
+                  status,
+                  "the request was refused",
+                  path(context),
+                  code.code(),
+                  null,
+                  null,
+                  null);
+        };
     write(context, problem);
   }
 

@@ -217,6 +217,26 @@ class ProblemBodiesTest {
         .body(not(containsString("secret")));
   }
 
+  @Test
+  void aRouteThatThrowsOutsideTheRestLayerIsAGenericInternalError() {
+    problem(
+            given().get("/test/http-layer/throws").then(),
+            500,
+            "internal-error",
+            "/test/http-layer/throws")
+        .body("correlationId", notNullValue())
+        .body(not(containsString("secret")));
+  }
+
+  @Test
+  void aRouteThatFailsWithAStatusKeepsIt() {
+    problem(
+        given().get("/test/http-layer/fails-503").then(),
+        503,
+        "service-unavailable",
+        "/test/http-layer/fails-503");
+  }
+
   private static ValidatableResponse post(String body) {
     return given().contentType(ContentType.JSON).body(body).post(ECHO).then();
   }
