@@ -1,0 +1,385 @@
+package org.markproof.service.schema;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+import org.markproof.contracts.merkle.MerkleHashes;
+
+/**
+ * The log's invariants hold in the database itself (V1__log.sql), whatever the code above it does.
+ *
+ * <p>Every case runs in a transaction that is rolled back, so the shared test database keeps no
+ * row; {@code SET CONSTRAINTS ALL IMMEDIATE} runs the checks deferred to commit.
+ */
+@QuarkusTest
+class LogSchemaTest {
+  @Inject AgroalDataSource dataSource;
+
+  @Test
+  void migrationsRanToTheLatestVersion() throws SQLException {
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT version, success FROM flyway_schema_history"
+                    + " WHERE version IS NOT NULL ORDER BY installed_rank DESC LIMIT 1")) {
+      assertTrue(rs.next());
+      assertEquals("1", rs.getString(1));
+      assertTrue(rs.getBoolean(2));
+    }
+  }
+
+  @Test
+  void acceptsABatchAppendedTheWayTheSequencerDoes() throws SQLException {
+    inRolledBackTransaction(
+        c -> {
+          Head head = head(c);
+          appendEntries(c, head.size, 3);
+          moveHead(c, head, head.size + 3);
+          if (head.size == 0) {
+            insertNode(c, 1, 0); // leaves 0 and 1 form a complete subtree
+          }
+          checkDeferredConstraints(c);
+          assertEquals(head.size + 3, head(c).size);
+        });
+  }
+
+  @Test
+  void refusesAnEntryThatWouldLeaveAGap() throws SQLException {
+    inRolledBackTransaction(
+        c -> {
+          Head head = head(c);
+          SQLException e = assertThrows(SQLException.class, () -> insertEntry(c, head.size + 1));
+          assertRefused(e, "the next index is " + head.size);
+        });
+  }
+
+  @Test
+  void refusesToAppendAfterAnotherTransactionsUncommittedEntry() throws SQLException {
+    inRolledBackTransaction(
+        first -> {
+          Head head = head(first);
+          appendEntries(first, head.size, 1);
+          inRolledBackTransaction(
+              second -> {
+                SQLException e =
+                    assertThrows(SQLException.class, () -> insertEntry(second, head.size + 1));
+                assertRefused(e, "the next index is " + head.size);
+              });
+        });
+  }
+
+  @Test
+  void refusesADuplicateIndex() throws SQLException {
+    inRolledBackTransaction(
+        c -> {
+          Head head = head(c);
+          appendEntries(c, head.size, 1);
+          SQLException e = assertThrows(SQLException.class, () -> insertEntry(c, head.size));
+          assertRefused(e, "the next index is " + (head.size + 1));
+        });
+  }
+
+  @Test
+  void refusesANegativeIndex() throws SQLException {
+    inRolledBackTransaction(
+        c ->
+            assertEquals(
+                "23514", assertThrows(SQLException.class, () -> insertEntry(c, -1)).getSQLState()));
+  }
+
+  @Test
+  void refusesALeafHashThatIsNotTheLeafsRfc9162Hash() throws SQLException {
+    inRolledBackTransaction(
+        c -> {
+          Head head = head(c);
+          byte[] leaf = leaf(head.size);
+          byte[] wrong = MerkleHashes.leafHash("another leaf".getBytes(StandardCharsets.UTF_8));
+          SQLException e =
+              assertThrows(SQLException.class, () -> insertEntry(c, head.size, leaf, wrong));
+          assertRefused(e, "log_entry_leaf_hash_matches");
+        });
+  }
+
+  @Test
+  void refusesToCommitEntriesTheHeadDoesNotCover() throws SQLException {
+    inRolledBackTransaction(
+        c -> {
+          Head head = head(c);
+          appendEntries(c, head.size, 2);
+          SQLException e = assertThrows(SQLException.class, () -> checkDeferredConstraints(c));
+          assertRefused(e, "the head covers only " + head.size + " entries");
+        });
+  }
+
+  @Test
+  void refusesToCommitAHeadThatCountsMoreEntriesThanStored() throws SQLException {
+    inRolledBackTransaction(
+        c -> {
+          Head head = head(c);
+          appendEntries(c, head.size, 1);
+          moveHead(c, head, head.size + 2);
+          SQLException e = assertThrows(SQLException.class, () -> checkDeferredConstraints(c));
+          assertRefused(e, "does not match the " + (head.size + 1) + " stored entries");
+        });
+  }
+
+  @Test
+  void refusesToShrinkTheLog() throws SQLException {
+    inRolledBackTransaction(
+        c -> {
+          Head head = head(c);
+          appendEntries(c, head.size, 1);
+          moveHead(c, head, head.size + 1);
+          Head grown = head(c);
+          SQLException e = assertThrows(SQLException.class, () -> moveHead(c, grown, head.size));
+          assertRefused(e, "never shrinks");
+        });
+  }
+
+  @Test
+  void refusesASecondRootForTheSameSize() throws SQLException {
+    inRolledBackTransaction(
+        c -> {
+          Head head = head(c);
+          SQLException e =
+              assertThrows(
+                  SQLException.class,
+                  () ->
+                      update(
+                          c,
+                          "UPDATE log_head SET root = ?, version = version + 1",
+                          MerkleHashes.leafHash(new byte[] {1})));
+          assertRefused(e, "size " + head.size + " already has another root");
+        });
+  }
+
+  @Test
+  void refusesAHeadUpdateThatSkipsAVersion() throws SQLException {
+    inRolledBackTransaction(
+        c -> {
+          Head head = head(c);
+          SQLException e =
+              assertThrows(
+                  SQLException.class, () -> update(c, "UPDATE log_head SET version = version + 2"));
+          assertRefused(e, "expected " + (head.version + 1));
+        });
+  }
+
+  @Test
+  void aCompareAndSwapOnAStaleVersionChangesNothing() throws SQLException {
+    inRolledBackTransaction(
+        c -> {
+          Head head = head(c);
+          int rows =
+              update(
+                  c,
+                  "UPDATE log_head SET version = version + 1 WHERE version = ?",
+                  head.version - 1);
+          assertEquals(0, rows);
+        });
+  }
+
+  @Test
+  void refusesToChangeOrDeleteAStoredEntry() throws SQLException {
+    inRolledBackTransaction(
+        c -> {
+          Head head = head(c);
+          appendEntries(c, head.size, 1);
+          moveHead(c, head, head.size + 1);
+          assertRefused(
+              assertThrows(
+                  SQLException.class,
+                  () -> update(c, "UPDATE log_entry SET kind = 'x' WHERE index = ?", head.size)),
+              "append-only");
+        });
+    inRolledBackTransaction(
+        c -> {
+          Head head = head(c);
+          appendEntries(c, head.size, 1);
+          moveHead(c, head, head.size + 1);
+          assertRefused(
+              assertThrows(
+                  SQLException.class,
+                  () -> update(c, "DELETE FROM log_entry WHERE index = ?", head.size)),
+              "append-only");
+        });
+    inRolledBackTransaction(
+        c ->
+            assertRefused(
+                assertThrows(SQLException.class, () -> update(c, "TRUNCATE log_entry CASCADE")),
+                "append-only"));
+  }
+
+  @Test
+  void refusesToCommitASubtreeHashBeyondTheHead() throws SQLException {
+    inRolledBackTransaction(
+        c -> {
+          Head head = head(c);
+          insertNode(c, 0, head.size);
+          SQLException e = assertThrows(SQLException.class, () -> checkDeferredConstraints(c));
+          assertRefused(e, "not a complete subtree");
+        });
+  }
+
+  @Test
+  void refusesACheckpointOverMoreThanTheDurableHead() throws SQLException {
+    inRolledBackTransaction(
+        c -> {
+          Head head = head(c);
+          SQLException e =
+              assertThrows(SQLException.class, () -> insertCheckpoint(c, head.size + 1, head.root));
+          assertRefused(e, "only " + head.size + " entries are durable");
+        });
+  }
+
+  @Test
+  void refusesACheckpointOfTheHeadsSizeWithAnotherRoot() throws SQLException {
+    inRolledBackTransaction(
+        c -> {
+          Head head = head(c);
+          SQLException e =
+              assertThrows(
+                  SQLException.class,
+                  () -> insertCheckpoint(c, head.size, MerkleHashes.leafHash(new byte[] {2})));
+          assertRefused(e, "not the head's root");
+        });
+  }
+
+  @Test
+  void letsACheckpointBeResignedButNeverRerooted() throws SQLException {
+    inRolledBackTransaction(
+        c -> {
+          Head head = head(c);
+          insertCheckpoint(c, head.size, head.root);
+          assertEquals(
+              1, update(c, "UPDATE checkpoint SET note = 're-signed' WHERE size = ?", head.size));
+          SQLException e =
+              assertThrows(
+                  SQLException.class,
+                  () ->
+                      update(
+                          c,
+                          "UPDATE checkpoint SET root = ? WHERE size = ?",
+                          MerkleHashes.leafHash(new byte[] {3}),
+                          head.size));
+          assertRefused(e, "never change");
+        });
+  }
+
+  // --- helpers -----------------------------------------------------------------------------
+
+  private record Head(long size, byte[] root, long version) {}
+
+  private interface SqlWork {
+    void run(Connection c) throws SQLException;
+  }
+
+  private void inRolledBackTransaction(SqlWork work) throws SQLException {
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        work.run(c);
+      } finally {
+        c.rollback();
+      }
+    }
+  }
+
+  /** Runs the checks deferred to commit now, as COMMIT would. */
+  private static void checkDeferredConstraints(Connection c) throws SQLException {
+    try (Statement s = c.createStatement()) {
+      s.execute("SET CONSTRAINTS ALL IMMEDIATE");
+    }
+  }
+
+  private static Head head(Connection c) throws SQLException {
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT size, root, version FROM log_head")) {
+      assertTrue(rs.next());
+      return new Head(rs.getLong(1), rs.getBytes(2), rs.getLong(3));
+    }
+  }
+
+  private static void moveHead(Connection c, Head from, long size) throws SQLException {
+    int rows =
+        update(
+            c,
+            "UPDATE log_head SET size = ?, root = ?, version = version + 1 WHERE version = ?",
+            size,
+            MerkleHashes.leafHash(("root of " + size).getBytes(StandardCharsets.UTF_8)),
+            from.version);
+    assertEquals(1, rows);
+  }
+
+  private static void appendEntries(Connection c, long from, int count) throws SQLException {
+    for (long index = from; index < from + count; index++) {
+      insertEntry(c, index);
+    }
+  }
+
+  private static byte[] leaf(long index) {
+    return ("{\"test-leaf\":" + index + "}").getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static void insertEntry(Connection c, long index) throws SQLException {
+    byte[] leaf = leaf(index);
+    insertEntry(c, index, leaf, MerkleHashes.leafHash(leaf));
+  }
+
+  private static void insertEntry(Connection c, long index, byte[] leaf, byte[] leafHash)
+      throws SQLException {
+    update(
+        c,
+        "INSERT INTO log_entry (index, leaf, leaf_hash, sequenced_at, kind, submitter)"
+            + " VALUES (?, ?, ?, ?, 'test.kind', 'test-submitter')",
+        index,
+        leaf,
+        leafHash,
+        OffsetDateTime.now(ZoneOffset.UTC));
+  }
+
+  private static void insertNode(Connection c, int level, long index) throws SQLException {
+    update(
+        c,
+        "INSERT INTO tree_node (level, index, hash) VALUES (?, ?, ?)",
+        (short) level,
+        index,
+        MerkleHashes.leafHash(new byte[] {(byte) level}));
+  }
+
+  private static void insertCheckpoint(Connection c, long size, byte[] root) throws SQLException {
+    update(
+        c,
+        "INSERT INTO checkpoint (size, root, note, signed_at) VALUES (?, ?, 'note', now())",
+        size,
+        root);
+  }
+
+  private static int update(Connection c, String sql, Object... parameters) throws SQLException {
+    try (PreparedStatement p = c.prepareStatement(sql)) {
+      for (int i = 0; i < parameters.length; i++) {
+        p.setObject(i + 1, parameters[i]);
+      }
+      return p.executeUpdate();
+    }
+  }
+
+  private static void assertRefused(SQLException e, String reason) {
+    assertEquals("23514", e.getSQLState(), e.getMessage());
+    assertTrue(e.getMessage().contains(reason), e.getMessage());
+  }
+}
