@@ -1,0 +1,387 @@
+package org.markproof.contracts.barcode;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.SplittableRandom;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
+
+/**
+ * Makes reproducible photo-like 1280×720 JPEG frames of a printed label: the symbol on a card with
+ * a quiet zone and lines of "text", placed by a random homography (any rotation, scale, perspective
+ * tilt) on a cluttered background, then lit unevenly (gradient, optional glare), defocused, given
+ * sensor noise, and JPEG-compressed at quality 0.5–0.8. Each frame depends only on its seed.
+ */
+final class PhotoFrameGenerator {
+  static final int WIDTH = 1280;
+  static final int HEIGHT = 720;
+  private static final int RASTER_PER_MODULE = 4;
+
+  /** What to draw: a 2D symbol, or a 1D pattern of bar widths in modules. */
+  record Drawing(SymbolMatrix symbol, boolean[] bars) {}
+
+  /** The knobs one frame was made with, for the test's report. */
+  record Conditions(
+      double modulePixels,
+      double rotationDegrees,
+      double tilt,
+      int paper,
+      int ink,
+      double exposure,
+      double gradient,
+      double glare,
+      double blurSigma,
+      double noiseSigma,
+      float jpegQuality) {
+    @Override
+    public String toString() {
+      return String.format(
+          "module %.1fpx rot %.0f° tilt %.0f° paper %d ink %d exposure %.2f gradient %.2f glare %.0f"
+              + " blur %.2f noise %.1f q %.2f",
+          modulePixels,
+          rotationDegrees,
+          tilt,
+          paper,
+          ink,
+          exposure,
+          gradient,
+          glare,
+          blurSigma,
+          noiseSigma,
+          jpegQuality);
+    }
+  }
+
+  record Frame(byte[] jpeg, Conditions conditions) {}
+
+  private PhotoFrameGenerator() {}
+
+  static Frame render(Drawing drawing, long seed) {
+    return render(drawing, seed, c -> c);
+  }
+
+  /** As {@link #render(Drawing, long)}, with the drawn conditions adjusted (for experiments). */
+  static Frame render(
+      Drawing drawing, long seed, java.util.function.UnaryOperator<Conditions> adjust) {
+    SplittableRandom random = new SplittableRandom(seed);
+    boolean oneD = drawing.bars() != null;
+    double modulePixels = oneD ? uniform(random, 1.6, 3.2) : uniform(random, 2.5, 6.0);
+    Conditions c =
+        new Conditions(
+            modulePixels,
+            oneD
+                ? uniform(random, -25, 25) + (random.nextBoolean() ? 0 : 90)
+                : uniform(random, 0, 360),
+            uniform(random, 0, 40),
+            (int) uniform(random, 185, 245),
+            (int) uniform(random, 15, 130),
+            uniform(random, 0.45, 1.0),
+            uniform(random, 0, 0.65),
+            random.nextInt(4) == 0 ? uniform(random, 30, 110) : 0,
+            modulePixels * uniform(random, 0.05, 0.35),
+            uniform(random, 1.5, 8),
+            (float) uniform(random, 0.5, 0.8));
+    c = adjust.apply(c);
+    float[] gray = background(random);
+    float[] label = labelRaster(drawing, c, random);
+    int labelWidth = labelWidth(drawing);
+    int labelHeight = label.length / labelWidth;
+    double[] toLabel = placement(random, c, labelWidth, labelHeight, labelWidth);
+    composite(gray, label, labelWidth, labelHeight, toLabel);
+    light(gray, random, c);
+    gray = gaussianBlur(gray, c.blurSigma());
+    return new Frame(toJpeg(gray, random, c), c);
+  }
+
+  private static double uniform(SplittableRandom random, double low, double high) {
+    return low + (high - low) * random.nextDouble();
+  }
+
+  /** Gradient ground, boxes, lines, ellipses and blocks of fake text in assorted greys. */
+  private static float[] background(SplittableRandom random) {
+    BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_BYTE_GRAY);
+    Graphics2D g = image.createGraphics();
+    g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+    int base = 60 + random.nextInt(140);
+    g.setPaint(
+        new java.awt.GradientPaint(
+            0, 0, grey(base), WIDTH, HEIGHT, grey(Math.min(255, base + random.nextInt(80) - 20))));
+    g.fillRect(0, 0, WIDTH, HEIGHT);
+    for (int i = 0, n = 6 + random.nextInt(10); i < n; i++) {
+      g.setColor(grey(random.nextInt(256)));
+      int x = random.nextInt(WIDTH);
+      int y = random.nextInt(HEIGHT);
+      switch (random.nextInt(4)) {
+        case 0 -> g.fillRect(x - 150, y - 100, 40 + random.nextInt(400), 30 + random.nextInt(300));
+        case 1 -> g.fillOval(x - 100, y - 100, 30 + random.nextInt(250), 30 + random.nextInt(250));
+        case 2 -> {
+          g.setStroke(new BasicStroke(1 + random.nextInt(8)));
+          g.drawLine(x, y, random.nextInt(WIDTH), random.nextInt(HEIGHT));
+        }
+        default -> fakeText(g, random, x - 100, y - 40, grey(random.nextInt(90)));
+      }
+    }
+    g.dispose();
+    byte[] pixels = ((java.awt.image.DataBufferByte) image.getRaster().getDataBuffer()).getData();
+    float[] out = new float[pixels.length];
+    for (int i = 0; i < pixels.length; i++) {
+      out[i] = pixels[i] & 0xff;
+    }
+    return out;
+  }
+
+  private static void fakeText(Graphics2D g, SplittableRandom random, int x, int y, Color color) {
+    g.setColor(color);
+    int lineHeight = 8 + random.nextInt(10);
+    for (int line = 0, lines = 2 + random.nextInt(5); line < lines; line++) {
+      int cursor = x;
+      for (int word = 0, words = 2 + random.nextInt(6); word < words; word++) {
+        int length = lineHeight * (1 + random.nextInt(4));
+        g.fillRect(cursor, y + line * lineHeight * 2, length, lineHeight);
+        cursor += length + lineHeight;
+      }
+    }
+  }
+
+  private static Color grey(int v) {
+    int c = Math.max(0, Math.min(255, v));
+    return new Color(c, c, c);
+  }
+
+  private static int labelWidth(Drawing drawing) {
+    if (drawing.bars() != null) {
+      return (drawing.bars().length + 20) * RASTER_PER_MODULE;
+    }
+    SymbolMatrix s = drawing.symbol();
+    return (s.width() + 2 * s.quietZone() + 4) * RASTER_PER_MODULE;
+  }
+
+  /**
+   * The card: paper, the symbol in ink with its quiet zone, and on three cards in four a few lines
+   * of text below, from right after the quiet zone to eight modules further.
+   */
+  private static float[] labelRaster(Drawing drawing, Conditions c, SplittableRandom random) {
+    int width = labelWidth(drawing);
+    int symbolModulesHigh =
+        drawing.bars() != null ? drawing.bars().length / 3 : drawing.symbol().height();
+    int quiet = drawing.bars() != null ? 10 : drawing.symbol().quietZone() + 2;
+    boolean text = random.nextInt(4) != 0;
+    int gap = random.nextInt(9);
+    int textRows = 6;
+    int height = (symbolModulesHigh + 2 * quiet + gap + textRows) * RASTER_PER_MODULE;
+    float[] raster = new float[width * height];
+    java.util.Arrays.fill(raster, c.paper());
+    for (int y = 0; y < symbolModulesHigh; y++) {
+      for (int x = 0; x < width / RASTER_PER_MODULE - 2 * quiet; x++) {
+        boolean dark =
+            drawing.bars() != null
+                ? x < drawing.bars().length && drawing.bars()[x]
+                : drawing.symbol().isDark(x, y);
+        if (dark) {
+          fillModule(raster, width, x + quiet, y + quiet, c.ink());
+        }
+      }
+    }
+    int textTop = symbolModulesHigh + 2 * quiet + gap;
+    for (int x = quiet; x < width / RASTER_PER_MODULE - quiet; x++) {
+      if (text && random.nextInt(5) != 0) {
+        for (int row = 1; row < textRows - 1; row += 2) {
+          fillModule(raster, width, x, textTop + row, c.ink());
+        }
+      }
+    }
+    return raster;
+  }
+
+  private static void fillModule(float[] raster, int width, int mx, int my, float value) {
+    for (int dy = 0; dy < RASTER_PER_MODULE; dy++) {
+      for (int dx = 0; dx < RASTER_PER_MODULE; dx++) {
+        raster[(my * RASTER_PER_MODULE + dy) * width + mx * RASTER_PER_MODULE + dx] = value;
+      }
+    }
+  }
+
+  /** Focal length of the simulated camera in pixels: about 65° across 1280 pixels. */
+  private static final double FOCAL = 1000;
+
+  /**
+   * The homography from frame to label raster coordinates, from a pinhole camera looking at the
+   * card: turned in its plane by the frame's rotation, tilted by {@code tilt} degrees about a
+   * random axis in its plane (the far side shrinks), at the distance that gives the drawn module
+   * size at its centre, and placed where the phone was roughly aimed.
+   */
+  private static double[] placement(
+      SplittableRandom random, Conditions c, int labelWidth, int labelHeight, int symbolSide) {
+    double scale = c.modulePixels() / RASTER_PER_MODULE;
+    double keep = symbolSide * scale * Math.sqrt(0.5) * 1.3 + 4;
+    double cx = WIDTH / 2.0 + uniform(random, -0.15, 0.15) * WIDTH;
+    double cy = HEIGHT / 2.0 + uniform(random, -0.15, 0.15) * HEIGHT;
+    cx = Math.max(keep, Math.min(WIDTH - keep, cx));
+    cy =
+        Math.max(Math.min(keep, HEIGHT / 2.0), Math.min(Math.max(HEIGHT / 2.0, HEIGHT - keep), cy));
+    double turn = Math.toRadians(c.rotationDegrees());
+    double axis = uniform(random, 0, Math.PI);
+    double tilt = Math.toRadians(c.tilt());
+    double[] label = {0, 0, labelWidth, 0, labelWidth, labelHeight, 0, labelHeight};
+    double[] frame = new double[8];
+    for (int i = 0; i < 4; i++) {
+      double u = (label[2 * i] - labelWidth / 2.0) * scale;
+      double v = (label[2 * i + 1] - labelHeight / 2.0) * scale;
+      double x = u * Math.cos(turn) - v * Math.sin(turn);
+      double y = u * Math.sin(turn) + v * Math.cos(turn);
+      // Rodrigues' rotation of (x, y, 0) about the in-plane axis (cos a, sin a, 0).
+      double ax = Math.cos(axis);
+      double ay = Math.sin(axis);
+      double along = x * ax + y * ay;
+      double px = along * ax + (x - along * ax) * Math.cos(tilt);
+      double py = along * ay + (y - along * ay) * Math.cos(tilt);
+      double pz = (ay * x - ax * y) * Math.sin(tilt);
+      double depth = FOCAL + pz;
+      frame[2 * i] = cx + FOCAL * px / depth;
+      frame[2 * i + 1] = cy + FOCAL * py / depth;
+    }
+    return Homography.between(frame, label);
+  }
+
+  /** Draws the card, 2×2 supersampled, over the background. */
+  private static void composite(
+      float[] gray, float[] label, int labelWidth, int labelHeight, double[] toLabel) {
+    for (int y = 0; y < HEIGHT; y++) {
+      for (int x = 0; x < WIDTH; x++) {
+        float sum = 0;
+        int inside = 0;
+        for (int s = 0; s < 4; s++) {
+          double[] p =
+              Homography.apply(toLabel, x + 0.25 + 0.5 * (s & 1), y + 0.25 + 0.5 * (s >> 1));
+          if (p[0] >= 0 && p[1] >= 0 && p[0] < labelWidth - 1 && p[1] < labelHeight - 1) {
+            sum += bilinear(label, labelWidth, p[0], p[1]);
+            inside++;
+          }
+        }
+        if (inside > 0) {
+          int i = y * WIDTH + x;
+          gray[i] = (sum + gray[i] * (4 - inside)) / 4;
+        }
+      }
+    }
+  }
+
+  private static float bilinear(float[] raster, int width, double x, double y) {
+    int x0 = (int) x;
+    int y0 = (int) y;
+    float fx = (float) (x - x0);
+    float fy = (float) (y - y0);
+    int i = y0 * width + x0;
+    float top = raster[i] * (1 - fx) + raster[i + 1] * fx;
+    float bottom = raster[i + width] * (1 - fx) + raster[i + width + 1] * fx;
+    return top * (1 - fy) + bottom * fy;
+  }
+
+  /** Exposure times a linear light gradient in a random direction, plus an optional glare spot. */
+  private static void light(float[] gray, SplittableRandom random, Conditions c) {
+    double angle = uniform(random, 0, 2 * Math.PI);
+    double dx = Math.cos(angle);
+    double dy = Math.sin(angle);
+    double gx = uniform(random, 0, WIDTH);
+    double gy = uniform(random, 0, HEIGHT);
+    double glareRadius = uniform(random, 60, 220);
+    double span = Math.abs(dx) * WIDTH + Math.abs(dy) * HEIGHT;
+    double offset = Math.min(0, dx * WIDTH) + Math.min(0, dy * HEIGHT);
+    for (int y = 0; y < HEIGHT; y++) {
+      for (int x = 0; x < WIDTH; x++) {
+        double ramp = (x * dx + y * dy - offset) / span;
+        double light = c.exposure() * (1 - c.gradient() * ramp);
+        double glare = 0;
+        if (c.glare() > 0) {
+          double d2 = ((x - gx) * (x - gx) + (y - gy) * (y - gy)) / (glareRadius * glareRadius);
+          glare = c.glare() * Math.exp(-d2);
+        }
+        int i = y * WIDTH + x;
+        gray[i] = (float) (gray[i] * light + glare);
+      }
+    }
+  }
+
+  private static float[] gaussianBlur(float[] gray, double sigma) {
+    int radius = (int) Math.ceil(3 * sigma);
+    float[] kernel = new float[2 * radius + 1];
+    float total = 0;
+    for (int i = -radius; i <= radius; i++) {
+      kernel[i + radius] = (float) Math.exp(-(i * i) / (2 * sigma * sigma));
+      total += kernel[i + radius];
+    }
+    for (int i = 0; i < kernel.length; i++) {
+      kernel[i] /= total;
+    }
+    float[] horizontal = new float[gray.length];
+    for (int y = 0; y < HEIGHT; y++) {
+      for (int x = 0; x < WIDTH; x++) {
+        float sum = 0;
+        for (int k = -radius; k <= radius; k++) {
+          int xx = Math.max(0, Math.min(WIDTH - 1, x + k));
+          sum += kernel[k + radius] * gray[y * WIDTH + xx];
+        }
+        horizontal[y * WIDTH + x] = sum;
+      }
+    }
+    float[] out = new float[gray.length];
+    for (int y = 0; y < HEIGHT; y++) {
+      for (int x = 0; x < WIDTH; x++) {
+        float sum = 0;
+        for (int k = -radius; k <= radius; k++) {
+          int yy = Math.max(0, Math.min(HEIGHT - 1, y + k));
+          sum += kernel[k + radius] * horizontal[yy * WIDTH + x];
+        }
+        out[y * WIDTH + x] = sum;
+      }
+    }
+    return out;
+  }
+
+  /** A colour cast, per-channel sensor noise, and JPEG at the frame's quality. */
+  private static byte[] toJpeg(float[] gray, SplittableRandom random, Conditions c) {
+    BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
+    double[] tint = {
+      uniform(random, 0.9, 1.05), uniform(random, 0.95, 1.0), uniform(random, 0.85, 1.05)
+    };
+    int[] row = new int[WIDTH];
+    for (int y = 0; y < HEIGHT; y++) {
+      for (int x = 0; x < WIDTH; x++) {
+        int rgb = 0;
+        for (int channel = 0; channel < 3; channel++) {
+          double v = gray[y * WIDTH + x] * tint[channel] + gaussian(random) * c.noiseSigma();
+          rgb = (rgb << 8) | (int) Math.max(0, Math.min(255, Math.round(v)));
+        }
+        row[x] = rgb;
+      }
+      image.setRGB(0, y, WIDTH, 1, row, 0, WIDTH);
+    }
+    ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+    ImageWriteParam param = writer.getDefaultWriteParam();
+    param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+    param.setCompressionQuality(c.jpegQuality());
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (MemoryCacheImageOutputStream stream = new MemoryCacheImageOutputStream(out)) {
+      writer.setOutput(stream);
+      writer.write(null, new IIOImage(image, null, null), param);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } finally {
+      writer.dispose();
+    }
+    return out.toByteArray();
+  }
+
+  private static double gaussian(SplittableRandom random) {
+    double u = Math.max(1e-12, random.nextDouble());
+    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * random.nextDouble());
+  }
+}
