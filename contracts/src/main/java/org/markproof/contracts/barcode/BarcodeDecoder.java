@@ -242,6 +242,8 @@ public final class BarcodeDecoder {
                       ? FrameFilters.downscale(original, 2)
                       : original;
               case SHARPENED -> FrameFilters.sharpen(original, 1.5);
+              case SMEARED_VERTICAL -> FrameFilters.smear(original, 4, true);
+              case SMEARED_HORIZONTAL -> FrameFilters.smear(original, 4, false);
               case INVERTED -> FrameFilters.invert(original);
             };
         made.put(preparation, frame);

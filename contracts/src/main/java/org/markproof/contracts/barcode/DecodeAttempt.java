@@ -33,6 +33,9 @@ enum DecodeAttempt {
   /** 3×3 mean, for sensor noise and JPEG blocks. */
   REGIONS_DENOISED_OTSU(Preparation.DENOISED, Regions.AS_FOUND, Threshold.OTSU, false),
   REGIONS_DENOISED(Preparation.DENOISED, Regions.AS_FOUND, Threshold.LOCAL, false),
+  /** Averaged along upright bars, then along lying bars (read turned), for noisy 1D codes. */
+  BARS_UPRIGHT(Preparation.SMEARED_VERTICAL, Regions.NONE, Threshold.LOCAL, false),
+  BARS_LYING(Preparation.SMEARED_HORIZONTAL, Regions.NONE, Threshold.LOCAL, true),
   /** Contrast stretched to the full range, for dim light. */
   STRETCHED(Preparation.STRETCHED, Regions.NONE, Threshold.LOCAL, false),
   DENOISED(Preparation.DENOISED, Regions.NONE, Threshold.LOCAL, false),
@@ -59,6 +62,8 @@ enum DecodeAttempt {
     DENOISED,
     HALF,
     SHARPENED,
+    SMEARED_VERTICAL,
+    SMEARED_HORIZONTAL,
     INVERTED
   }
 

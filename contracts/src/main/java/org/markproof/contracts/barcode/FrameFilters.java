@@ -84,6 +84,33 @@ final class FrameFilters {
     return LuminanceFrame.wrap(frame.width(), frame.height(), out);
   }
 
+  /**
+   * Mean along one axis over {@code 2r+1} pixels: along the bars of a 1D code it averages sensor
+   * noise away without blurring the bars into each other.
+   */
+  static LuminanceFrame smear(LuminanceFrame frame, int radius, boolean vertical) {
+    int width = frame.width();
+    int height = frame.height();
+    byte[] in = frame.pixelsRef();
+    byte[] out = new byte[in.length];
+    for (int y = 0; y < height; y++) {
+      for (int x = 0; x < width; x++) {
+        int sum = 0;
+        int n = 0;
+        for (int k = -radius; k <= radius; k++) {
+          int xx = vertical ? x : x + k;
+          int yy = vertical ? y + k : y;
+          if (xx >= 0 && yy >= 0 && xx < width && yy < height) {
+            sum += in[yy * width + xx] & 0xff;
+            n++;
+          }
+        }
+        out[y * width + x] = (byte) (sum / n);
+      }
+    }
+    return LuminanceFrame.wrap(width, height, out);
+  }
+
   /** Unsharp mask: {@code v + amount × (v − blur₁(v))}. */
   static LuminanceFrame sharpen(LuminanceFrame frame, double amount) {
     byte[] blurred = boxBlur(frame, 1).pixelsRef();

@@ -73,14 +73,19 @@ final class PhotoFrameGenerator {
       Drawing drawing, long seed, java.util.function.UnaryOperator<Conditions> adjust) {
     SplittableRandom random = new SplittableRandom(seed);
     boolean oneD = drawing.bars() != null;
-    double modulePixels = oneD ? uniform(random, 1.6, 3.2) : uniform(random, 2.5, 6.0);
+    // A long 1D code is held along the frame's long side; a short one may also stand upright.
+    boolean upright = oneD && drawing.bars().length < 200 && random.nextBoolean();
+    double modulePixels =
+        oneD
+            ? Math.min(
+                uniform(random, 2.0, 3.5),
+                0.85 * (upright ? HEIGHT : WIDTH) / (drawing.bars().length + 20))
+            : uniform(random, 2.5, 6.0);
     Conditions c =
         new Conditions(
             modulePixels,
-            oneD
-                ? uniform(random, -25, 25) + (random.nextBoolean() ? 0 : 90)
-                : uniform(random, 0, 360),
-            uniform(random, 0, 40),
+            oneD ? uniform(random, -10, 10) + (upright ? 90 : 0) : uniform(random, 0, 360),
+            uniform(random, 0, oneD ? 20 : 40),
             (int) uniform(random, 185, 245),
             (int) uniform(random, 15, 130),
             uniform(random, 0.45, 1.0),
@@ -94,7 +99,7 @@ final class PhotoFrameGenerator {
     float[] label = labelRaster(drawing, c, random);
     int labelWidth = labelWidth(drawing);
     int labelHeight = label.length / labelWidth;
-    double[] toLabel = placement(random, c, labelWidth, labelHeight, labelWidth);
+    double[] toLabel = placement(random, c, labelWidth, labelHeight);
     composite(gray, label, labelWidth, labelHeight, toLabel);
     light(gray, random, c);
     gray = gaussianBlur(gray, c.blurSigma());
@@ -171,7 +176,9 @@ final class PhotoFrameGenerator {
   private static float[] labelRaster(Drawing drawing, Conditions c, SplittableRandom random) {
     int width = labelWidth(drawing);
     int symbolModulesHigh =
-        drawing.bars() != null ? drawing.bars().length / 3 : drawing.symbol().height();
+        drawing.bars() != null
+            ? (int) (drawing.bars().length * (drawing.bars().length < 120 ? 0.6 : 0.25))
+            : drawing.symbol().height();
     int quiet = drawing.bars() != null ? 10 : drawing.symbol().quietZone() + 2;
     boolean text = random.nextInt(4) != 0;
     int gap = random.nextInt(9);
@@ -219,14 +226,20 @@ final class PhotoFrameGenerator {
    * size at its centre, and placed where the phone was roughly aimed.
    */
   private static double[] placement(
-      SplittableRandom random, Conditions c, int labelWidth, int labelHeight, int symbolSide) {
+      SplittableRandom random, Conditions c, int labelWidth, int labelHeight) {
     double scale = c.modulePixels() / RASTER_PER_MODULE;
-    double keep = symbolSide * scale * Math.sqrt(0.5) * 1.3 + 4;
+    // Aimed at the code, not perfectly: the centre lands anywhere in the middle 30% of the frame,
+    // then is pulled in so that the card stays in view (its text may not, at a steep tilt).
+    double turn0 = Math.toRadians(c.rotationDegrees());
+    double halfWidth = labelWidth * scale / 2;
+    double halfHeight = labelHeight * scale / 2;
+    double extentX = Math.abs(Math.cos(turn0)) * halfWidth + Math.abs(Math.sin(turn0)) * halfHeight;
+    double extentY = Math.abs(Math.sin(turn0)) * halfWidth + Math.abs(Math.cos(turn0)) * halfHeight;
+    double margin = 1 + Math.sin(Math.toRadians(c.tilt())) * 0.3;
     double cx = WIDTH / 2.0 + uniform(random, -0.15, 0.15) * WIDTH;
     double cy = HEIGHT / 2.0 + uniform(random, -0.15, 0.15) * HEIGHT;
-    cx = Math.max(keep, Math.min(WIDTH - keep, cx));
-    cy =
-        Math.max(Math.min(keep, HEIGHT / 2.0), Math.min(Math.max(HEIGHT / 2.0, HEIGHT - keep), cy));
+    cx = clampCentre(cx, extentX * margin, WIDTH);
+    cy = clampCentre(cy, extentY * margin, HEIGHT);
     double turn = Math.toRadians(c.rotationDegrees());
     double axis = uniform(random, 0, Math.PI);
     double tilt = Math.toRadians(c.tilt());
@@ -249,6 +262,14 @@ final class PhotoFrameGenerator {
       frame[2 * i + 1] = cy + FOCAL * py / depth;
     }
     return Homography.between(frame, label);
+  }
+
+  /** Keeps {@code centre ± extent} within {@code [0, size)}, or centres it if it cannot fit. */
+  private static double clampCentre(double centre, double extent, double size) {
+    if (2 * extent >= size) {
+      return size / 2;
+    }
+    return Math.max(extent, Math.min(size - extent, centre));
   }
 
   /** Draws the card, 2×2 supersampled, over the background. */
