@@ -5,12 +5,15 @@ import com.google.zxing.BinaryBitmap;
 import com.google.zxing.DecodeHintType;
 import com.google.zxing.GrayscaleLuminanceSource;
 import com.google.zxing.LuminanceSource;
-import com.google.zxing.MultiFormatReader;
+import com.google.zxing.NotFoundException;
+import com.google.zxing.Reader;
 import com.google.zxing.ReaderException;
-import com.google.zxing.Result;
 import com.google.zxing.common.BitMatrix;
 import com.google.zxing.common.GlobalHistogramBinarizer;
 import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.datamatrix.DataMatrixReader;
+import com.google.zxing.oned.MultiFormatOneDReader;
+import com.google.zxing.qrcode.QRCodeReader;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -40,17 +43,9 @@ public final class BarcodeDecoder {
   /** Default time budget for one frame. */
   public static final Duration DEFAULT_BUDGET = Duration.ofMillis(250);
 
-  private static final List<BarcodeFormat> FORMATS =
+  private static final List<BarcodeFormat> LINEAR_FORMATS =
       List.of(
-          BarcodeFormat.QR_CODE,
-          BarcodeFormat.DATA_MATRIX,
-          BarcodeFormat.EAN_13,
-          BarcodeFormat.UPC_A,
-          BarcodeFormat.EAN_8,
-          BarcodeFormat.CODE_128);
-
-  private static final List<BarcodeFormat> TWO_D_FORMATS =
-      List.of(BarcodeFormat.QR_CODE, BarcodeFormat.DATA_MATRIX);
+          BarcodeFormat.EAN_13, BarcodeFormat.UPC_A, BarcodeFormat.EAN_8, BarcodeFormat.CODE_128);
 
   /**
    * Once a 1D code is read, 2D symbols are still looked for up to this attempt: a pack may carry
@@ -96,7 +91,6 @@ public final class BarcodeDecoder {
   Traced decodeTraced(LuminanceFrame frame, LongSupplier ticker) throws NoCodeFoundException {
     long start = ticker.getAsLong();
     PreparedFrames prepared = new PreparedFrames(fit(frame));
-    MultiFormatReader reader = new MultiFormatReader();
     Traced linear = null;
     int tried = 0;
     attempts:
@@ -104,18 +98,24 @@ public final class BarcodeDecoder {
       if (linear != null && attempt.compareTo(LAST_ATTEMPT_AFTER_LINEAR) > 0) {
         break;
       }
-      List<BinaryBitmap> images =
-          attempt.regions() != DecodeAttempt.Regions.NONE
-              ? prepared.regions(attempt)
-              : List.of(bitmap(prepared.get(attempt.preparation()), attempt.threshold()));
-      for (BinaryBitmap image : images) {
+      int images = attempt.regions() == DecodeAttempt.Regions.NONE ? 1 : -1;
+      for (int i = 0; images < 0 || i < images; i++) {
         if (tried > 0 && ticker.getAsLong() - start >= budgetNanos) {
           break attempts;
         }
+        if (images < 0) {
+          images = prepared.located(attempt.preparation()).hulls().size();
+          if (i >= images) {
+            break;
+          }
+        }
+        BinaryBitmap image =
+            attempt.regions() == DecodeAttempt.Regions.NONE
+                ? prepared.bitmap(attempt.preparation(), attempt.threshold())
+                : prepared.region(attempt, i);
         tried++;
-        boolean twoDimensionalOnly =
-            linear != null || attempt.regions() != DecodeAttempt.Regions.NONE;
-        Optional<DecodedBarcode> found = read(reader, image, attempt, twoDimensionalOnly);
+        boolean twoDimensionalOnly = linear != null || attempt.twoDimensionalOnly();
+        Optional<DecodedBarcode> found = read(image, attempt.tryHarder(), twoDimensionalOnly);
         if (found.isPresent()) {
           if (isTwoDimensional(found.get().symbology())) {
             return new Traced(found.get(), attempt);
@@ -149,38 +149,36 @@ public final class BarcodeDecoder {
     return factor == 1 ? frame : FrameFilters.downscale(frame, factor);
   }
 
-  private static BinaryBitmap bitmap(LuminanceFrame frame, DecodeAttempt.Threshold threshold) {
-    LuminanceSource source =
-        new GrayscaleLuminanceSource(frame.width(), frame.height(), frame.pixelsRef());
-    return new BinaryBitmap(
-        threshold == DecodeAttempt.Threshold.GLOBAL
-            ? new GlobalHistogramBinarizer(source)
-            : new HybridBinarizer(source));
-  }
-
+  /**
+   * Reads with zxing's readers one by one, QR Code first, then Data Matrix, then the 1D readers:
+   * the label's own symbols first, and the 1D row scans, which are the costliest on a blank frame,
+   * last (zxing's MultiFormatReader puts them first).
+   */
   private static Optional<DecodedBarcode> read(
-      MultiFormatReader reader,
-      BinaryBitmap bitmap,
-      DecodeAttempt attempt,
-      boolean twoDimensionalOnly) {
+      BinaryBitmap bitmap, boolean tryHarder, boolean twoDimensionalOnly) {
     Map<DecodeHintType, Object> hints = new EnumMap<>(DecodeHintType.class);
-    hints.put(DecodeHintType.POSSIBLE_FORMATS, twoDimensionalOnly ? TWO_D_FORMATS : FORMATS);
     hints.put(DecodeHintType.ASSUME_GS1, Boolean.TRUE);
-    if (attempt.tryHarder()) {
+    if (tryHarder) {
       hints.put(DecodeHintType.TRY_HARDER, Boolean.TRUE);
     }
-    try {
-      Result result = reader.decode(bitmap, hints);
-      return ZxingResults.toDecoded(result);
-    } catch (ReaderException e) {
-      return Optional.empty();
-    } catch (RuntimeException e) {
-      // zxing's detectors have thrown IllegalArgumentException and index errors on crafted
-      // images in past releases; for us that attempt simply found nothing.
-      return Optional.empty();
-    } finally {
-      reader.reset();
+    List<Reader> readers = new ArrayList<>(3);
+    readers.add(new QRCodeReader());
+    readers.add(new DataMatrixReader());
+    if (!twoDimensionalOnly) {
+      hints.put(DecodeHintType.POSSIBLE_FORMATS, LINEAR_FORMATS);
+      readers.add(new MultiFormatOneDReader(hints));
     }
+    for (Reader reader : readers) {
+      try {
+        return ZxingResults.toDecoded(reader.decode(bitmap, hints));
+      } catch (ReaderException e) {
+        // Not this symbology; try the next reader.
+      } catch (RuntimeException e) {
+        // zxing's detectors have thrown IllegalArgumentException and index errors on crafted
+        // images in past releases; for us that reader simply found nothing.
+      }
+    }
+    return Optional.empty();
   }
 
   /** The prepared images of one frame, each made at most once. */
@@ -194,33 +192,58 @@ public final class BarcodeDecoder {
       made.put(DecodeAttempt.Preparation.AS_IS, frame);
     }
 
-    /** The located symbol regions of a prepared image, binarized and masked. */
-    List<BinaryBitmap> regions(DecodeAttempt attempt) {
+    private final Map<DecodeAttempt.Preparation, BinaryBitmap> hybrid =
+        new EnumMap<>(DecodeAttempt.Preparation.class);
+
+    /**
+     * A prepared image to binarize; the hybrid one is kept, as zxing's bitmap keeps its matrix,
+     * which the symbol locator then reuses.
+     */
+    BinaryBitmap bitmap(DecodeAttempt.Preparation preparation, DecodeAttempt.Threshold threshold) {
+      if (threshold != DecodeAttempt.Threshold.GLOBAL) {
+        return hybrid.computeIfAbsent(
+            preparation, p -> new BinaryBitmap(new HybridBinarizer(source(get(p)))));
+      }
+      return new BinaryBitmap(new GlobalHistogramBinarizer(source(get(preparation))));
+    }
+
+    private static LuminanceSource source(LuminanceFrame frame) {
+      return new GrayscaleLuminanceSource(frame.width(), frame.height(), frame.pixelsRef());
+    }
+
+    /** The symbols located in a prepared image, located at most once. */
+    SymbolLocator.Located located(DecodeAttempt.Preparation preparation) {
+      return located.computeIfAbsent(
+          preparation,
+          p -> {
+            try {
+              return SymbolLocator.locate(
+                  bitmap(p, DecodeAttempt.Threshold.LOCAL).getBlackMatrix());
+            } catch (NotFoundException e) {
+              return new SymbolLocator.Located(new BitMatrix(1), List.of());
+            }
+          });
+    }
+
+    /** The {@code index}th located region, cut out as the attempt says. */
+    BinaryBitmap region(DecodeAttempt attempt, int index) {
       DecodeAttempt.Preparation preparation = attempt.preparation();
-      SymbolLocator.Located found =
-          located.computeIfAbsent(preparation, p -> SymbolLocator.locate(get(p)));
-      List<BinaryBitmap> bitmaps = new ArrayList<>();
+      SymbolLocator.Located found = located(preparation);
+      double[] hull = found.hulls().get(index);
       DecodeAttempt.Regions regions = attempt.regions();
       boolean otsu = attempt.threshold() == DecodeAttempt.Threshold.OTSU;
+      BitMatrix matrix;
       if (regions == DecodeAttempt.Regions.RECTIFIED
           || regions == DecodeAttempt.Regions.RECTIFIED_ENLARGED) {
-        for (double[] hull : found.hulls()) {
-          bitmaps.add(
-              fixed(RegionSampler.rectified(get(preparation), hull, regions.scale(), otsu)));
-        }
+        matrix = RegionSampler.rectified(get(preparation), hull, regions.scale(), otsu);
       } else if (regions != DecodeAttempt.Regions.AS_FOUND || otsu) {
-        for (double[] hull : found.hulls()) {
-          bitmaps.add(
-              fixed(
-                  RegionSampler.resampled(
-                      get(preparation), hull, regions.scale(), regions.degrees(), otsu)));
-        }
+        matrix =
+            RegionSampler.resampled(
+                get(preparation), hull, regions.scale(), regions.degrees(), otsu);
       } else {
-        for (BitMatrix matrix : found.cutOuts()) {
-          bitmaps.add(fixed(matrix));
-        }
+        matrix = RegionSampler.cutOut(found.black(), hull);
       }
-      return bitmaps;
+      return fixed(matrix);
     }
 
     private static BinaryBitmap fixed(BitMatrix matrix) {

@@ -130,4 +130,9 @@ enum DecodeAttempt {
   boolean tryHarder() {
     return tryHarder;
   }
+
+  /** Whether only the 2D readers run: on located symbol regions. */
+  boolean twoDimensionalOnly() {
+    return regions != Regions.NONE;
+  }
 }

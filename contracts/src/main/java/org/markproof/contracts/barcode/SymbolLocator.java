@@ -1,9 +1,6 @@
 package org.markproof.contracts.barcode;
 
-import com.google.zxing.GrayscaleLuminanceSource;
-import com.google.zxing.NotFoundException;
 import com.google.zxing.common.BitMatrix;
-import com.google.zxing.common.HybridBinarizer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -30,29 +27,14 @@ final class SymbolLocator {
   private SymbolLocator() {}
 
   /** A frame's binarization and the hulls of its likely symbols, most symbol-like first. */
-  record Located(BitMatrix black, List<double[]> hulls) {
-    /** Each candidate cut out of the binarization, black outside its enlarged hull cleared. */
-    List<BitMatrix> cutOuts() {
-      List<BitMatrix> crops = new ArrayList<>();
-      for (double[] hull : hulls) {
-        crops.add(RegionSampler.cutOut(black, hull));
-      }
-      return crops;
-    }
-  }
+  record Located(BitMatrix black, List<double[]> hulls) {}
 
-  /** Binarizes {@code frame} and finds at most {@value #MAX_CANDIDATES} likely symbols. */
-  static Located locate(LuminanceFrame frame) {
-    BitMatrix black;
-    try {
-      black =
-          new HybridBinarizer(
-                  new GrayscaleLuminanceSource(frame.width(), frame.height(), frame.pixelsRef()))
-              .getBlackMatrix();
-    } catch (NotFoundException e) {
-      return new Located(new BitMatrix(1), List.of());
-    }
-    List<Component> components = components(black, frame.width(), frame.height());
+  /**
+   * Finds at most {@value #MAX_CANDIDATES} likely symbols in {@code black}, a frame binarized by
+   * zxing's hybrid binarizer.
+   */
+  static Located locate(BitMatrix black) {
+    List<Component> components = components(black, black.getWidth(), black.getHeight());
     components.sort(Comparator.comparingDouble((Component c) -> Math.abs(c.fill() - 0.5)));
     List<double[]> hulls = new ArrayList<>();
     for (Component component : components) {

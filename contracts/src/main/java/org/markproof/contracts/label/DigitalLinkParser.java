@@ -34,6 +34,14 @@ final class DigitalLinkParser {
   static final int MAX_QUERY_PARAMETERS = 32;
   private static final String URI_CHARACTERS =
       "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~:/?#[]@!$&'()*+,;=%";
+  private static final boolean[] IS_URI_CHARACTER = new boolean[128];
+
+  static {
+    for (char c : URI_CHARACTERS.toCharArray()) {
+      IS_URI_CHARACTER[c] = true;
+    }
+  }
+
   private static final String BAD_HOST_CHARACTERS = "_~?#@!$&'()*+,;=%";
   private static final String BAD_STEM_CHARACTERS = "?#[]";
 
@@ -48,7 +56,8 @@ final class DigitalLinkParser {
           "Digital Link: " + uri.length() + " characters, at most " + DigitalLink.MAX_LENGTH);
     }
     for (int i = 0; i < uri.length(); i++) {
-      if (URI_CHARACTERS.indexOf(uri.charAt(i)) < 0) {
+      char c = uri.charAt(i);
+      if (c >= 128 || !IS_URI_CHARACTER[c]) {
         throw new MalformedDataException(
             "Digital Link: character "
                 + Gs1CharacterSets.describe(uri.charAt(i))

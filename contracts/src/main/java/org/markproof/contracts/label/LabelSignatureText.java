@@ -11,6 +11,8 @@ import org.markproof.contracts.crypto.Ed25519Signatures;
  */
 final class LabelSignatureText {
   static final int LENGTH = 86;
+  private static final String ALPHABET =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
   private LabelSignatureText() {}
 
@@ -29,9 +31,13 @@ final class LabelSignatureText {
         return new Decoded(null, "AI (8030): character at " + i + " is not unpadded base64url");
       }
     }
-    byte[] bytes = Base64.getUrlDecoder().decode(text);
-    if (bytes.length != Ed25519Signatures.SIGNATURE_LENGTH || !encode(bytes).equals(text)) {
+    // 86 characters carry 516 bits for 512: the last character's low 4 bits must be zero.
+    if ((ALPHABET.indexOf(text.charAt(LENGTH - 1)) & 0x0f) != 0) {
       return new Decoded(null, "AI (8030): not the canonical base64url of 64 bytes");
+    }
+    byte[] bytes = Base64.getUrlDecoder().decode(text);
+    if (bytes.length != Ed25519Signatures.SIGNATURE_LENGTH) {
+      return new Decoded(null, "AI (8030): decodes to " + bytes.length + " bytes, expected 64");
     }
     return new Decoded(bytes, null);
   }
