@@ -27,14 +27,19 @@ import java.util.function.LongSupplier;
  * LuminanceFrame}, with zxing core and no ImageIO, so that an Android handheld can embed it.
  *
  * <p>Frames above {@value #MAX_WORKING_PIXELS} pixels are first averaged down. Then the {@link
- * DecodeAttempt}s run in order, each on a lazily prepared image (contrast stretched, locally
- * normalised, denoised, halved, sharpened, inverted) with zxing's hybrid or global-histogram
- * binarizer, some with TRY_HARDER (which also tries 1D rows rotated by 90°), until one decodes or
- * the time budget, measured with the caller's ticker, is spent. The budget is checked between
- * attempts: one attempt on a frame of at most {@value #MAX_WORKING_PIXELS} pixels takes tens of
- * milliseconds at most. zxing's readers detect 2D symbols at any rotation themselves.
+ * DecodeAttempt}s run in order until one decodes or the time budget, measured with the caller's
+ * ticker, is spent: the whole frame with zxing's hybrid binarizer; then each region {@link
+ * SymbolLocator} finds, cut out alone (zxing's Data Matrix detector needs its symbol centred on
+ * white), thresholded by Otsu's method, rectified from its perspective view, scaled up or turned by
+ * 45°; then the frame prepared otherwise (locally normalised, denoised, contrast stretched, halved,
+ * sharpened, averaged along 1D bars, inverted), with the global-histogram binarizer and with
+ * TRY_HARDER (which also reads 1D rows turned by 90°). The budget is checked before every read: one
+ * read on a frame of at most {@value #MAX_WORKING_PIXELS} pixels takes milliseconds to tens of
+ * milliseconds.
  *
- * <p>Thread-safe: every call builds its own zxing reader.
+ * <p>The first QR Code or Data Matrix read is returned. A 1D read is held back while the first
+ * region attempts look for a 2D symbol too (see {@link #LAST_ATTEMPT_AFTER_LINEAR}), then returned.
+ * Thread-safe: every call builds its own zxing readers.
  */
 public final class BarcodeDecoder {
   /** Frames are downscaled until at most this many pixels (about 2048 × 1536). */

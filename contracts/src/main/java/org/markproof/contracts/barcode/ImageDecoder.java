@@ -108,6 +108,19 @@ public final class ImageDecoder {
         && buffer.getData().length == width * height) {
       return LuminanceFrame.of(width, height, buffer.getData());
     }
+    if (image.getType() == BufferedImage.TYPE_3BYTE_BGR
+        && image.getRaster().getDataBuffer() instanceof DataBufferByte buffer
+        && buffer.getData().length == width * height * 3) {
+      // What ImageIO makes of a colour JPEG: read the bytes instead of converting pixel by pixel.
+      byte[] bgr = buffer.getData();
+      byte[] luminance = new byte[width * height];
+      for (int i = 0, j = 0; i < luminance.length; i++, j += 3) {
+        int argb =
+            0xff000000 | (bgr[j + 2] & 0xff) << 16 | (bgr[j + 1] & 0xff) << 8 | (bgr[j] & 0xff);
+        luminance[i] = (byte) LuminanceFrame.luminanceOf(argb);
+      }
+      return LuminanceFrame.wrap(width, height, luminance);
+    }
     byte[] luminance = new byte[width * height];
     int[] row = new int[width];
     for (int y = 0; y < height; y++) {
