@@ -46,7 +46,7 @@ public record Gtin(String digits) {
     return new Gtin(padded);
   }
 
-  /** The GTIN-13 form when the GTIN-14 starts with {@code 0}, as EAN-13 carries it. */
+  /** Whether the GTIN-14 starts with {@code 0}, so that an EAN-13 (GTIN-13) can carry it. */
   public boolean fitsGtin13() {
     return digits.charAt(0) == '0';
   }
