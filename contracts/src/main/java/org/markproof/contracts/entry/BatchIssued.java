@@ -2,6 +2,7 @@ package org.markproof.contracts.entry;
 
 import java.time.LocalDate;
 import org.markproof.contracts.crypto.Ed25519PublicKey;
+import org.markproof.contracts.label.Gtin;
 
 /**
  * {@code batch.issued}: the mark's holder or a licensee issues batch/lot {@code batch} (GS1 AI 10)

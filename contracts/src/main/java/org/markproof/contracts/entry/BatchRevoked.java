@@ -1,5 +1,7 @@
 package org.markproof.contracts.entry;
 
+import org.markproof.contracts.label.Gtin;
+
 /**
  * {@code batch.revoked}: the batch's issuer or the mark's holder revokes every label of batch
  * {@code batch} of {@code gtin}.

@@ -13,6 +13,7 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.markproof.contracts.MalformedDataException;
 import org.markproof.contracts.crypto.Ed25519PublicKey;
+import org.markproof.contracts.label.Gtin;
 
 /** Readers for the value types statements share, each failing with the JSON path of the value. */
 final class FieldReaders {
@@ -43,8 +44,11 @@ final class FieldReaders {
 
   static Gtin gtin(JsonValue value) throws MalformedDataException {
     String text = value.text(14);
-    value.check(Gtin.problem(text));
-    return new Gtin(text);
+    try {
+      return Gtin.parseGtin14(text);
+    } catch (MalformedDataException e) {
+      throw value.error(e.getMessage());
+    }
   }
 
   static OfficeCode office(JsonValue value) throws MalformedDataException {

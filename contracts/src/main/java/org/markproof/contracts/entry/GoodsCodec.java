@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Optional;
 import org.markproof.contracts.MalformedDataException;
+import org.markproof.contracts.label.Gtin;
 
 /** JSON fields of the statements about goods: products, batches, revocations and seizures. */
 final class GoodsCodec {

@@ -2,6 +2,7 @@ package org.markproof.contracts.entry;
 
 import java.util.HashSet;
 import java.util.List;
+import org.markproof.contracts.label.Gtin;
 
 /**
  * {@code label.revoked}: the batch's issuer or the mark's holder revokes the labels of some serials

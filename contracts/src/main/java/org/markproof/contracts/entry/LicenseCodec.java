@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import org.markproof.contracts.MalformedDataException;
+import org.markproof.contracts.label.Gtin;
 
 /** JSON fields of the {@code license.*} statements. */
 final class LicenseCodec {

@@ -2,6 +2,7 @@ package org.markproof.contracts.entry;
 
 import java.util.HashSet;
 import java.util.List;
+import org.markproof.contracts.label.Gtin;
 
 /**
  * What a license covers: products named by GTIN or by GS1 company prefix (at least one of the two),

@@ -2,6 +2,7 @@ package org.markproof.contracts.entry;
 
 import java.util.HashSet;
 import java.util.List;
+import org.markproof.contracts.label.Gtin;
 
 /**
  * {@code product.registered}: the mark's holder or a licensee registers the product {@code gtin}

@@ -2,6 +2,7 @@ package org.markproof.contracts.entry;
 
 import java.time.Instant;
 import java.util.Optional;
+import org.markproof.contracts.label.Gtin;
 
 /**
  * {@code seizure.recorded}: a customs officer at {@code post} records goods seized at {@code

@@ -46,6 +46,37 @@ public record Gtin(String digits) {
     return new Gtin(padded);
   }
 
+  /**
+   * Parses exactly a GTIN-14, the only form stored in ledger entries, so that one product has one
+   * spelling.
+   *
+   * @throws MalformedDataException if {@code text} is not 14 digits or its check digit is wrong
+   */
+  public static Gtin parseGtin14(String text) throws MalformedDataException {
+    if (text == null || !text.matches("[0-9]{14}")) {
+      String got =
+          text == null
+              ? "nothing"
+              : text.length() > 20 ? text.length() + " characters" : '"' + text + '"';
+      throw new MalformedDataException("expected a GTIN-14 of 14 digits, got " + got);
+    }
+    check(text);
+    return new Gtin(text);
+  }
+
+  /** Shorthand for {@code new Gtin(digits)}, for digits known to be a valid GTIN-14. */
+  public static Gtin of(String digits) {
+    return new Gtin(digits);
+  }
+
+  /**
+   * Whether this GTIN was allocated under {@code companyPrefix}: in a GTIN-14 the GS1 Company
+   * Prefix follows the indicator digit.
+   */
+  public boolean hasCompanyPrefix(String companyPrefix) {
+    return digits.startsWith(companyPrefix, 1);
+  }
+
   /** Whether the GTIN-14 starts with {@code 0}, so that an EAN-13 (GTIN-13) can carry it. */
   public boolean fitsGtin13() {
     return digits.charAt(0) == '0';

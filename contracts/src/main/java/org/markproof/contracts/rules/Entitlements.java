@@ -2,7 +2,7 @@ package org.markproof.contracts.rules;
 
 import java.time.LocalDate;
 import java.util.Optional;
-import org.markproof.contracts.entry.Gtin;
+import org.markproof.contracts.label.Gtin;
 
 /** Finds the right under which a participant could issue batches of a product on a date. */
 final class Entitlements {

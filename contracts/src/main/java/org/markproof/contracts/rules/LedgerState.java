@@ -6,9 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.markproof.contracts.entry.Gtin;
 import org.markproof.contracts.entry.KeyId;
 import org.markproof.contracts.entry.TrademarkRef;
+import org.markproof.contracts.label.Gtin;
 
 /**
  * The state the rules build from the log, and the queries verdicts ask of it. Immutable and

@@ -2,8 +2,8 @@ package org.markproof.contracts.rules;
 
 import java.time.LocalDate;
 import java.util.Optional;
-import org.markproof.contracts.entry.Gtin;
 import org.markproof.contracts.entry.LicenseGranted;
+import org.markproof.contracts.label.Gtin;
 
 /** A granted license and its termination, if any. */
 public record LicenseRecord(

@@ -2,9 +2,9 @@ package org.markproof.contracts.rules;
 
 import java.util.Optional;
 import org.markproof.contracts.entry.BatchRevoked;
-import org.markproof.contracts.entry.Gtin;
 import org.markproof.contracts.entry.LabelRevoked;
 import org.markproof.contracts.entry.Statement;
+import org.markproof.contracts.label.Gtin;
 
 /**
  * Revocations of labels or whole batches, by the batch's issuer or the mark's holder today; a

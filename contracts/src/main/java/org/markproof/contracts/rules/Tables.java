@@ -1,8 +1,8 @@
 package org.markproof.contracts.rules;
 
-import org.markproof.contracts.entry.Gtin;
 import org.markproof.contracts.entry.KeyId;
 import org.markproof.contracts.entry.TrademarkRef;
+import org.markproof.contracts.label.Gtin;
 
 /**
  * The persistent maps behind a {@link LedgerState}. Each {@code with…} returns new tables sharing

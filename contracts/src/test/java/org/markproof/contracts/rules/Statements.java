@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Optional;
 import org.markproof.contracts.entry.BatchIssued;
 import org.markproof.contracts.entry.BatchRevoked;
-import org.markproof.contracts.entry.Gtin;
 import org.markproof.contracts.entry.LabelRevoked;
 import org.markproof.contracts.entry.LicenseGranted;
 import org.markproof.contracts.entry.LicenseScope;
@@ -20,6 +19,8 @@ import org.markproof.contracts.entry.TrademarkAssigned;
 import org.markproof.contracts.entry.TrademarkRef;
 import org.markproof.contracts.entry.TrademarkStatus;
 import org.markproof.contracts.entry.TrademarkStatusChanged;
+import org.markproof.contracts.label.Gs1CheckDigit;
+import org.markproof.contracts.label.Gtin;
 
 /** Builders of typical statements for rule tests. */
 final class Statements {
@@ -35,7 +36,7 @@ final class Statements {
   private Statements() {}
 
   static Gtin gtin(String body13) {
-    return Gtin.of(body13 + Gtin.checkDigit(body13));
+    return Gtin.of(body13 + Gs1CheckDigit.compute(body13));
   }
 
   static LocalDate date(String text) {
