@@ -146,12 +146,23 @@ public final class BarcodeDecoder {
     return symbology == Symbology.QR_CODE || symbology == Symbology.DATA_MATRIX;
   }
 
+  /**
+   * Frames up to this many pixels are rendered codes rather than photos, if their border is dark.
+   */
+  private static final long PADDED_UP_TO_PIXELS = 1_000_000L;
+
   private static LuminanceFrame fit(LuminanceFrame frame) {
     int factor = 1;
     while ((long) (frame.width() / factor) * (frame.height() / factor) > MAX_WORKING_PIXELS) {
       factor++;
     }
-    return factor == 1 ? frame : FrameFilters.downscale(frame, factor);
+    LuminanceFrame fitted = factor == 1 ? frame : FrameFilters.downscale(frame, factor);
+    if ((long) fitted.width() * fitted.height() <= PADDED_UP_TO_PIXELS
+        && FrameFilters.darkBorder(fitted)) {
+      int margin = Math.max(16, Math.min(fitted.width(), fitted.height()) / 8);
+      return FrameFilters.padWhite(fitted, margin);
+    }
+    return fitted;
   }
 
   /**

@@ -123,6 +123,42 @@ final class FrameFilters {
     return LuminanceFrame.wrap(frame.width(), frame.height(), out);
   }
 
+  /**
+   * Surrounds the frame with a white margin of {@code margin} pixels: generated images (rather than
+   * photos) often end at the symbol's edge, and zxing's detectors need the quiet zone that ISO/IEC
+   * 16022 and 18004 require around a symbol.
+   */
+  static LuminanceFrame padWhite(LuminanceFrame frame, int margin) {
+    int width = frame.width() + 2 * margin;
+    int height = frame.height() + 2 * margin;
+    byte[] out = new byte[width * height];
+    java.util.Arrays.fill(out, (byte) 0xff);
+    byte[] in = frame.pixelsRef();
+    for (int y = 0; y < frame.height(); y++) {
+      System.arraycopy(in, y * frame.width(), out, (y + margin) * width + margin, frame.width());
+    }
+    return LuminanceFrame.wrap(width, height, out);
+  }
+
+  /** Whether more than a tenth of the outermost pixels are dark: no quiet zone around a symbol. */
+  static boolean darkBorder(LuminanceFrame frame) {
+    int dark = 0;
+    int total = 0;
+    for (int x = 0; x < frame.width(); x++) {
+      dark += isDark(frame.luminance(x, 0)) + isDark(frame.luminance(x, frame.height() - 1));
+      total += 2;
+    }
+    for (int y = 1; y < frame.height() - 1; y++) {
+      dark += isDark(frame.luminance(0, y)) + isDark(frame.luminance(frame.width() - 1, y));
+      total += 2;
+    }
+    return dark * 10 > total;
+  }
+
+  private static int isDark(int luminance) {
+    return luminance < 128 ? 1 : 0;
+  }
+
   /** Light becomes dark: for light-on-dark prints. */
   static LuminanceFrame invert(LuminanceFrame frame) {
     byte[] in = frame.pixelsRef();

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "edge-scanner 0.1.0",
     description = "Verify markproof logs, notes and labels; scan goods at a border post.",
-    subcommands = {LogCommand.class, NoteCommand.class, KeysCommand.class},
+    subcommands = {LogCommand.class, NoteCommand.class, KeysCommand.class, LabelCommand.class},
     footer = {
       "",
       "Exit codes: 0 verified, 1 verification failed (the message says what failed),",
