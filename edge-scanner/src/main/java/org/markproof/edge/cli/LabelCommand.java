@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
     name = "label",
     description = "Decode and encode the codes printed on goods.",
     mixinStandardHelpOptions = true,
-    subcommands = {LabelCommand.Decode.class, LabelCommand.Encode.class})
+    subcommands = {LabelCommand.Decode.class, LabelCommand.Encode.class, VerifyLabelCommand.class})
 final class LabelCommand {
 
   @Command(
