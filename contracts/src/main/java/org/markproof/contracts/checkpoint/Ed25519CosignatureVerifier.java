@@ -6,7 +6,7 @@ import org.markproof.contracts.MalformedDataException;
 import org.markproof.contracts.crypto.Ed25519PublicKey;
 import org.markproof.contracts.crypto.Ed25519Signatures;
 import org.markproof.contracts.crypto.SignatureVerificationException;
-import org.markproof.contracts.note.NoteVerifier;
+import org.markproof.contracts.note.Ed25519KeyVerifier;
 import org.markproof.contracts.note.VerifierKey;
 
 /**
@@ -15,13 +15,9 @@ import org.markproof.contracts.note.VerifierKey;
  * Cosignature#signedMessage}. Plugs into {@link org.markproof.contracts.note.NoteVerifiers} next to
  * the log's key.
  */
-public final class Ed25519CosignatureVerifier implements NoteVerifier {
-  private final VerifierKey key;
-  private final Ed25519PublicKey publicKey;
-
-  private Ed25519CosignatureVerifier(VerifierKey key, Ed25519PublicKey publicKey) {
-    this.key = key;
-    this.publicKey = publicKey;
+public final class Ed25519CosignatureVerifier extends Ed25519KeyVerifier {
+  private Ed25519CosignatureVerifier(VerifierKey key) throws MalformedDataException {
+    super(key, VerifierKey.TYPE_COSIGNATURE, "Ed25519 cosignature key");
   }
 
   /**
@@ -32,7 +28,7 @@ public final class Ed25519CosignatureVerifier implements NoteVerifier {
   public static Ed25519CosignatureVerifier of(String name, Ed25519PublicKey publicKey)
       throws MalformedDataException {
     return new Ed25519CosignatureVerifier(
-        VerifierKey.of(name, VerifierKey.TYPE_COSIGNATURE, publicKey.bytes()), publicKey);
+        VerifierKey.of(name, VerifierKey.TYPE_COSIGNATURE, publicKey.bytes()));
   }
 
   /**
@@ -41,15 +37,7 @@ public final class Ed25519CosignatureVerifier implements NoteVerifier {
    * @throws MalformedDataException if the key is of another type or not a curve point
    */
   public static Ed25519CosignatureVerifier fromKey(VerifierKey key) throws MalformedDataException {
-    if (key.type() != VerifierKey.TYPE_COSIGNATURE) {
-      throw new MalformedDataException(
-          "verifier key "
-              + key.name()
-              + ": type 0x0"
-              + key.type()
-              + " is not an Ed25519 cosignature key (type 0x04)");
-    }
-    return new Ed25519CosignatureVerifier(key, Ed25519PublicKey.of(key.publicKey()));
+    return new Ed25519CosignatureVerifier(key);
   }
 
   /**
@@ -59,26 +47,6 @@ public final class Ed25519CosignatureVerifier implements NoteVerifier {
    */
   public static Ed25519CosignatureVerifier parse(String text) throws MalformedDataException {
     return fromKey(VerifierKey.parse(text));
-  }
-
-  @Override
-  public String name() {
-    return key.name();
-  }
-
-  @Override
-  public int keyId() {
-    return key.keyId();
-  }
-
-  @Override
-  public VerifierKey verifierKey() {
-    return key;
-  }
-
-  /** The cosigner's Ed25519 public key. */
-  public Ed25519PublicKey publicKey() {
-    return publicKey;
   }
 
   /**
@@ -101,11 +69,6 @@ public final class Ed25519CosignatureVerifier implements NoteVerifier {
       throw new SignatureVerificationException("cosignature timestamp exceeds 2^63 - 1");
     }
     byte[] ed25519 = Arrays.copyOfRange(signature, 8, signature.length);
-    Ed25519Signatures.verify(publicKey, Cosignature.signedMessage(timestamp, text), ed25519);
-  }
-
-  @Override
-  public String toString() {
-    return "Ed25519CosignatureVerifier[" + key.text() + "]";
+    Ed25519Signatures.verify(publicKey(), Cosignature.signedMessage(timestamp, text), ed25519);
   }
 }

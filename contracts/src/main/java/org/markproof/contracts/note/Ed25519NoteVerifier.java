@@ -9,13 +9,9 @@ import org.markproof.contracts.crypto.SignatureVerificationException;
  * Verifies plain Ed25519 note signatures, type 0x01 (c2sp.org/signed-note §Ed25519 signatures): a
  * 64-byte RFC 8032 signature over the note text.
  */
-public final class Ed25519NoteVerifier implements NoteVerifier {
-  private final VerifierKey key;
-  private final Ed25519PublicKey publicKey;
-
-  private Ed25519NoteVerifier(VerifierKey key, Ed25519PublicKey publicKey) {
-    this.key = key;
-    this.publicKey = publicKey;
+public final class Ed25519NoteVerifier extends Ed25519KeyVerifier {
+  private Ed25519NoteVerifier(VerifierKey key) throws MalformedDataException {
+    super(key, VerifierKey.TYPE_ED25519, "Ed25519 note key");
   }
 
   /**
@@ -26,7 +22,7 @@ public final class Ed25519NoteVerifier implements NoteVerifier {
   public static Ed25519NoteVerifier of(String name, Ed25519PublicKey publicKey)
       throws MalformedDataException {
     return new Ed25519NoteVerifier(
-        VerifierKey.of(name, VerifierKey.TYPE_ED25519, publicKey.bytes()), publicKey);
+        VerifierKey.of(name, VerifierKey.TYPE_ED25519, publicKey.bytes()));
   }
 
   /**
@@ -35,15 +31,7 @@ public final class Ed25519NoteVerifier implements NoteVerifier {
    * @throws MalformedDataException if the key is not of type 0x01 or not a curve point
    */
   public static Ed25519NoteVerifier fromKey(VerifierKey key) throws MalformedDataException {
-    if (key.type() != VerifierKey.TYPE_ED25519) {
-      throw new MalformedDataException(
-          "verifier key "
-              + key.name()
-              + ": type 0x0"
-              + key.type()
-              + " is not an Ed25519 note key (type 0x01)");
-    }
-    return new Ed25519NoteVerifier(key, Ed25519PublicKey.of(key.publicKey()));
+    return new Ed25519NoteVerifier(key);
   }
 
   /**
@@ -57,32 +45,7 @@ public final class Ed25519NoteVerifier implements NoteVerifier {
   }
 
   @Override
-  public String name() {
-    return key.name();
-  }
-
-  @Override
-  public int keyId() {
-    return key.keyId();
-  }
-
-  @Override
-  public VerifierKey verifierKey() {
-    return key;
-  }
-
-  /** The Ed25519 public key. */
-  public Ed25519PublicKey publicKey() {
-    return publicKey;
-  }
-
-  @Override
   public void verify(byte[] text, byte[] signature) throws SignatureVerificationException {
-    Ed25519Signatures.verify(publicKey, text, signature);
-  }
-
-  @Override
-  public String toString() {
-    return "Ed25519NoteVerifier[" + key.text() + "]";
+    Ed25519Signatures.verify(publicKey(), text, signature);
   }
 }
