@@ -103,6 +103,9 @@ public final class BarcodeDecoder {
       if (linear != null && attempt.compareTo(LAST_ATTEMPT_AFTER_LINEAR) > 0) {
         break;
       }
+      if (prepared.sameAsOriginal(attempt.preparation())) {
+        continue; // e.g. no margin to add: the read would repeat an earlier one
+      }
       int images = attempt.regions() == DecodeAttempt.Regions.NONE ? 1 : -1;
       for (int i = 0; images < 0 || i < images; i++) {
         if (tried > 0 && ticker.getAsLong() - start >= budgetNanos) {
@@ -146,23 +149,12 @@ public final class BarcodeDecoder {
     return symbology == Symbology.QR_CODE || symbology == Symbology.DATA_MATRIX;
   }
 
-  /**
-   * Frames up to this many pixels are rendered codes rather than photos, if their border is dark.
-   */
-  private static final long PADDED_UP_TO_PIXELS = 1_000_000L;
-
   private static LuminanceFrame fit(LuminanceFrame frame) {
     int factor = 1;
     while ((long) (frame.width() / factor) * (frame.height() / factor) > MAX_WORKING_PIXELS) {
       factor++;
     }
-    LuminanceFrame fitted = factor == 1 ? frame : FrameFilters.downscale(frame, factor);
-    if ((long) fitted.width() * fitted.height() <= PADDED_UP_TO_PIXELS
-        && FrameFilters.darkBorder(fitted)) {
-      int margin = Math.max(16, Math.min(fitted.width(), fitted.height()) / 8);
-      return FrameFilters.padWhite(fitted, margin);
-    }
-    return fitted;
+    return factor == 1 ? frame : FrameFilters.downscale(frame, factor);
   }
 
   /**
@@ -266,6 +258,14 @@ public final class BarcodeDecoder {
       return new BinaryBitmap(new FixedBinarizer(matrix));
     }
 
+    /**
+     * Whether a preparation left the frame as it was, so reading it again would find nothing new.
+     */
+    boolean sameAsOriginal(DecodeAttempt.Preparation preparation) {
+      return preparation != DecodeAttempt.Preparation.AS_IS
+          && get(preparation) == made.get(DecodeAttempt.Preparation.AS_IS);
+    }
+
     LuminanceFrame get(DecodeAttempt.Preparation preparation) {
       LuminanceFrame frame = made.get(preparation);
       if (frame == null) {
@@ -273,6 +273,11 @@ public final class BarcodeDecoder {
         frame =
             switch (preparation) {
               case AS_IS -> original;
+              case PADDED ->
+                  FrameFilters.darkBorder(original)
+                      ? FrameFilters.padWhite(
+                          original, Math.max(16, Math.min(original.width(), original.height()) / 8))
+                      : original;
               case STRETCHED -> FrameFilters.stretchContrast(original);
               case NORMALIZED -> FrameFilters.normalizeLocally(original, windowRadius(original));
               case DENOISED -> FrameFilters.boxBlur(original, 1);

@@ -9,6 +9,11 @@ package org.markproof.contracts.barcode;
 enum DecodeAttempt {
   /** zxing's default: local-threshold binarizer on the frame as it is. */
   HYBRID(Preparation.AS_IS, Regions.NONE, Threshold.LOCAL, false),
+  /**
+   * With a white margin, when the frame's border is dark: rendered codes (Zint's Data Matrix, for
+   * one) often end at the image edge, without the quiet zone zxing's detectors need.
+   */
+  PADDED(Preparation.PADDED, Regions.NONE, Threshold.LOCAL, false),
   /** Each likely symbol alone, for Data Matrix off centre or near text. */
   REGIONS(Preparation.AS_IS, Regions.AS_FOUND, Threshold.LOCAL, false),
   /** One threshold per symbol (Otsu), which keeps blurred modules their width. */
@@ -57,6 +62,7 @@ enum DecodeAttempt {
   /** The prepared images an attempt may read. */
   enum Preparation {
     AS_IS,
+    PADDED,
     STRETCHED,
     NORMALIZED,
     DENOISED,
