@@ -37,7 +37,7 @@ final class AuditRun {
   private long nodesChecked;
   private long checkpointsChecked;
   private long findingCount;
-  private Long firstBadIndex;
+  private Long firstBadEntry;
   private NodeId firstBadNode;
   private Long firstBadCheckpointSize;
 
@@ -148,7 +148,7 @@ final class AuditRun {
         nodesChecked,
         checkpointsChecked,
         latestCheckpointSize,
-        firstBadIndex,
+        firstBadEntry != null ? firstBadEntry : firstBadNode == null ? null : firstBadNode.firstLeaf(),
         firstBadNode == null ? null : firstBadNode.level() + "/" + firstBadNode.index(),
         firstBadCheckpointSize,
         findings);
@@ -235,8 +235,10 @@ final class AuditRun {
     if (findings.size() < LogAuditor.MAX_FINDINGS) {
       findings.add(finding);
     }
-    if (finding.index() != null && (firstBadIndex == null || finding.index() < firstBadIndex)) {
-      firstBadIndex = finding.index();
+    if (finding.level() == null
+        && finding.index() != null
+        && (firstBadEntry == null || finding.index() < firstBadEntry)) {
+      firstBadEntry = finding.index();
     }
     if (finding.size() != null
         && !Code.HEAD_ROOT_MISMATCH.code().equals(finding.code())
