@@ -23,7 +23,7 @@ public record AuditFinding(
     LEAF_HASH_MISMATCH,
     /** A stored leaf is not a canonical markproof {@code LogEntry}. */
     MALFORMED_LEAF,
-    /** A stored entry's sequenced_at column differs from the time inside its leaf. */
+    /** A stored entry's sequenced_at column differs from the time in its leaf (to the µs). */
     SEQUENCED_AT_MISMATCH,
     /** A stored tree_node hash differs from the one recomputed from the entries. */
     NODE_MISMATCH,

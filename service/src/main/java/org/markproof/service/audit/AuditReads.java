@@ -10,9 +10,10 @@ import java.util.List;
 import org.markproof.contracts.merkle.NodeId;
 
 /**
- * What the audit reads besides {@code LogStore}: the stored {@code tree_node} rows of given ids
- * (only those stored; which levels the sequencer keeps is its business) and the stored checkpoints
- * of a range of sizes, both tables of V1__log.sql. Read-only.
+ * What the audit reads besides {@code LogStore}: the {@code tree_node} rows (V1__log.sql) that are
+ * stored among given ids. Unlike {@code LogStore.hashes}, a node that is not stored is simply left
+ * out (which levels the sequencer keeps is its business) and level 0 is never answered from {@code
+ * log_entry}: the audit compares what {@code tree_node} itself holds. Read-only.
  */
 @ApplicationScoped
 public class AuditReads {
@@ -24,9 +25,6 @@ public class AuditReads {
 
   /** A stored node hash. */
   public record StoredNode(NodeId id, byte[] hash) {}
-
-  /** A stored checkpoint row: its size and root columns and its note text. */
-  public record CheckpointRow(long size, byte[] root, String note) {}
 
   /** Returns the rows of {@code tree_node} among {@code ids}, in no particular order. */
   public Uni<List<StoredNode>> storedNodes(List<NodeId> ids) {
@@ -53,23 +51,6 @@ public class AuditReads {
                         new NodeId(row.getShort(0), row.getLong(1)), row.getBuffer(2).getBytes()));
               }
               return nodes;
-            });
-  }
-
-  /** Returns the stored checkpoints with {@code from <= size < to}, by size. */
-  public Uni<List<CheckpointRow>> checkpoints(long from, long to) {
-    return pool.preparedQuery(
-            "SELECT size, root, note FROM checkpoint WHERE size >= $1 AND size < $2 ORDER BY size")
-        .execute(Tuple.of(from, to))
-        .map(
-            rows -> {
-              List<CheckpointRow> list = new ArrayList<>();
-              for (Row row : rows) {
-                list.add(
-                    new CheckpointRow(
-                        row.getLong(0), row.getBuffer(1).getBytes(), row.getString(2)));
-              }
-              return list;
             });
   }
 }

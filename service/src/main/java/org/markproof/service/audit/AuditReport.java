@@ -15,8 +15,8 @@ import java.util.List;
  * @param nodesChecked stored tree_node hashes compared
  * @param checkpointsChecked stored checkpoints whose signature and root were checked
  * @param latestCheckpointSize the size of the latest checkpoint, if any
- * @param firstBadIndex the first entry found wrong; when no entry is wrong in itself, the first entry
- *     under {@code firstBadNode}
+ * @param firstBadIndex the first entry found wrong; when no entry is wrong in itself, the first
+ *     entry under {@code firstBadNode}
  * @param firstBadNode the lowest-level first node found wrong, as {@code "level/index"}
  * @param firstBadCheckpointSize the smallest checkpoint size found wrong
  * @param findings what was found, first first

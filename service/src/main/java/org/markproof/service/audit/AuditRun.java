@@ -2,6 +2,7 @@ package org.markproof.service.audit;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
@@ -17,8 +18,8 @@ import org.markproof.contracts.merkle.CompactRange;
 import org.markproof.contracts.merkle.MerkleHashes;
 import org.markproof.contracts.merkle.NodeId;
 import org.markproof.service.audit.AuditFinding.Code;
-import org.markproof.service.audit.AuditReads.CheckpointRow;
 import org.markproof.service.audit.AuditReads.StoredNode;
+import org.markproof.service.log.store.StoredCheckpoint;
 import org.markproof.service.log.store.StoredEntry;
 
 /**
@@ -61,7 +62,7 @@ final class AuditRun {
    * each stored leaf hash and leaf, and each of {@code checkpoints} as the tree reaches its size.
    * Returns the ids of the nodes the page completed, to compare with storage.
    */
-  List<NodeId> absorb(List<StoredEntry> entries, List<CheckpointRow> checkpoints) {
+  List<NodeId> absorb(List<StoredEntry> entries, List<StoredCheckpoint> checkpoints) {
     int nextCheckpoint = 0;
     while (nextCheckpoint < checkpoints.size()
         && checkpoints.get(nextCheckpoint).size() == next()) {
@@ -148,7 +149,9 @@ final class AuditRun {
         nodesChecked,
         checkpointsChecked,
         latestCheckpointSize,
-        firstBadEntry != null ? firstBadEntry : firstBadNode == null ? null : firstBadNode.firstLeaf(),
+        firstBadEntry != null
+            ? firstBadEntry
+            : firstBadNode == null ? null : firstBadNode.firstLeaf(),
         firstBadNode == null ? null : firstBadNode.level() + "/" + firstBadNode.index(),
         firstBadCheckpointSize,
         findings);
@@ -172,7 +175,8 @@ final class AuditRun {
     }
     try {
       LogEntry parsed = LogEntry.parse(leaf);
-      if (!parsed.sequencedAt().equals(entry.sequencedAt())) {
+      // The column keeps PostgreSQL's microseconds; the leaf may be finer (LogEntry keeps nanos).
+      if (!parsed.sequencedAt().truncatedTo(ChronoUnit.MICROS).equals(entry.sequencedAt())) {
         add(
             AuditFinding.entry(
                 Code.SEQUENCED_AT_MISMATCH,
@@ -194,7 +198,7 @@ final class AuditRun {
     return leafHash;
   }
 
-  private void checkCheckpoint(CheckpointRow row) {
+  private void checkCheckpoint(StoredCheckpoint row) {
     checkpointsChecked++;
     long size = row.size();
     try {

@@ -37,16 +37,17 @@ public class LogAuditor {
 
   private final LogStore store;
   private final AuditReads reads;
-  private final CheckpointVerifier verifier;
+  private final LogCheckpointVerifier logKey;
 
-  LogAuditor(LogStore store, AuditReads reads, LogCheckpointVerifier verifier) {
+  LogAuditor(LogStore store, AuditReads reads, LogCheckpointVerifier logKey) {
     this.store = store;
     this.reads = reads;
-    this.verifier = verifier.verifier();
+    this.logKey = logKey;
   }
 
   /** Runs the audit to the current head and reports what it found. */
   public Uni<AuditReport> audit() {
+    CheckpointVerifier verifier = logKey.verifier();
     return Uni.combine()
         .all()
         .unis(store.head(), store.latestCheckpoint())
@@ -55,8 +56,8 @@ public class LogAuditor {
             t -> {
               AuditRun run = new AuditRun(t.getItem1().size(), t.getItem1().root(), verifier);
               Long latest = t.getItem2() == null ? null : t.getItem2().size();
-              return reads
-                  .checkpoints(0, 1)
+              return store
+                  .checkpoints(0, 0)
                   .invoke(empty -> run.absorb(List.of(), empty))
                   .flatMap(ignored -> pages(run))
                   .map(ignored -> run.finish(latest));
@@ -82,7 +83,7 @@ public class LogAuditor {
     long end = Math.min(start + PAGE, run.treeSize());
     return Uni.combine()
         .all()
-        .unis(store.entries(start, end), reads.checkpoints(start + 1, end + 1))
+        .unis(store.entries(start, end), store.checkpoints(start + 1, end))
         .asTuple()
         .flatMap(
             t -> {

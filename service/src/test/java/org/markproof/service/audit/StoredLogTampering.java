@@ -89,14 +89,15 @@ public class StoredLogTampering {
     byte[] original = bytes(select, node.index());
     byte[] corrupted = original.clone();
     corrupted[0] ^= 0x01;
-    String update = "UPDATE tree_node SET hash = ? WHERE level = " + node.level() + " AND index = ?";
+    String update =
+        "UPDATE tree_node SET hash = ? WHERE level = " + node.level() + " AND index = ?";
     updateAsReplica(update, corrupted, node.index());
     return () -> updateAsReplica(update, original, node.index());
   }
 
   /**
-   * Replaces the note of checkpoint {@code size} by the same text signed by another key of the
-   * same name: well-formed, but not signed by the log.
+   * Replaces the note of checkpoint {@code size} by the same text signed by another key of the same
+   * name: well-formed, but not signed by the log.
    */
   public Undo breakCheckpointSignature(long size) throws Exception {
     String original = text("SELECT note FROM checkpoint WHERE size = ?", size);

@@ -17,6 +17,7 @@ import org.markproof.contracts.note.SignedNote;
 import org.markproof.service.log.store.HeadMovedException;
 import org.markproof.service.log.store.LogHead;
 import org.markproof.service.log.store.LogStore;
+import org.markproof.service.log.store.StoredCheckpoint;
 
 /**
  * Puts real data into the shared test log through {@link LogStore}, as the sequencer would: signed
@@ -75,7 +76,10 @@ public final class LogFixture {
   public static String checkpoint(LogStore store, Ed25519NoteSigner logKey, String origin) {
     LogHead head = store.head().await().atMost(WAIT);
     String note = sign(logKey, origin, head.size(), head.root());
-    store.storeCheckpoint(head.size(), head.root(), note, Instant.now()).await().atMost(WAIT);
+    store
+        .storeCheckpoint(new StoredCheckpoint(head.size(), head.root(), note, Instant.now()))
+        .await()
+        .atMost(WAIT);
     return note;
   }
 

@@ -54,10 +54,10 @@ class LogEntriesEndpointTest {
       byte[] leaf = Base64.getDecoder().decode(view.get("leaf").asText());
       assertEquals(start + i, view.get("index").asLong());
       assertArrayEquals(expected.encoded(), leaf);
-      assertArrayEquals(MerkleHashes.leafHash(leaf), Base64.getDecoder().decode(view.get("leafHash").asText()));
+      assertArrayEquals(
+          MerkleHashes.leafHash(leaf), Base64.getDecoder().decode(view.get("leafHash").asText()));
       assertEquals(expected.sequencedAt().toString(), view.get("sequencedAt").asText());
-      assertEquals(
-          new ObjectMapper().readTree(expected.entry().encoded()), view.get("entry"));
+      assertEquals(new ObjectMapper().readTree(expected.entry().encoded()), view.get("entry"));
     }
   }
 
@@ -74,8 +74,7 @@ class LogEntriesEndpointTest {
   @Test
   void oneEntryByIndex() {
     long index = appended.firstIndex() + 1;
-    String leaf =
-        Base64.getEncoder().encodeToString(appended.entries().get(1).encoded());
+    String leaf = Base64.getEncoder().encodeToString(appended.entries().get(1).encoded());
     given()
         .get("/v1/log/entries/" + index)
         .then()
@@ -111,7 +110,7 @@ class LogEntriesEndpointTest {
   })
   void aBadPageParameterIsABadRequestNamingIt(String query, String parameter) {
     given()
-        .get("/v1/log/entries?" + query)
+        .get(query.isEmpty() ? "/v1/log/entries" : "/v1/log/entries?" + query)
         .then()
         .statusCode(400)
         .contentType("application/problem+json")

@@ -84,7 +84,8 @@ class TileEndpointsTest {
     TileId level1 = TileLayout.partialTile(1, size).orElseThrow();
     List<byte[]> served = TileHashes.decode(level1, get(level1.path()).asByteArray());
     for (int i = 0; i < level1.width(); i++) {
-      assertArrayEquals(MerkleHashes.root(leafHashes.subList(256 * i, 256 * (i + 1))), served.get(i));
+      assertArrayEquals(
+          MerkleHashes.root(leafHashes.subList(256 * i, 256 * (i + 1))), served.get(i));
     }
   }
 
@@ -109,7 +110,8 @@ class TileEndpointsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"tile/0/x001/000", "tile/3/000", "tile/entries/x999/999", "tile/2/000.p/1"})
+  @ValueSource(
+      strings = {"tile/0/x001/000", "tile/3/000", "tile/entries/x999/999", "tile/2/000.p/1"})
   void aTileBeyondTheTreeIsANotFoundProblemNeverCached(String path) {
     given()
         .get("/" + path)
@@ -123,7 +125,15 @@ class TileEndpointsTest {
 
   @ParameterizedTest
   @ValueSource(
-      strings = {"tile/0/1", "tile/0/x000/001", "tile/0/000.p/256", "tile/0/000.p/0", "tile/8/000", "tile/x/000", "tile/entries/000.p/"})
+      strings = {
+        "tile/0/1",
+        "tile/0/x000/001",
+        "tile/0/000.p/256",
+        "tile/0/000.p/0",
+        "tile/8/000",
+        "tile/x/000",
+        "tile/entries/000.p/"
+      })
   void aMalformedTilePathIsABadRequestNamingThePath(String path) {
     given()
         .get("/" + path)
