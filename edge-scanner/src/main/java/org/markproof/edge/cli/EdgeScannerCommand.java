@@ -1,5 +1,6 @@
 package org.markproof.edge.cli;
 
+import org.markproof.edge.audit.AuditCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,7 +10,13 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "edge-scanner 0.1.0",
     description = "Verify markproof logs, notes and labels; scan goods at a border post.",
-    subcommands = {LogCommand.class, NoteCommand.class, KeysCommand.class, LabelCommand.class},
+    subcommands = {
+      LogCommand.class,
+      NoteCommand.class,
+      KeysCommand.class,
+      LabelCommand.class,
+      AuditCommand.class
+    },
     footer = {
       "",
       "Exit codes: 0 verified, 1 verification failed (the message says what failed),",

@@ -43,11 +43,7 @@ class ServiceEnvironmentTest {
    * then, so that the list never hides a misspelt name.
    */
   static final Map<String, String> PLANNED_VARIABLES =
-      Map.of(
-          "MARKPROOF_LOG_SIGNER_KEY_FILE",
-          "the log's Ed25519 checkpoint signer key (PRIVATE+KEY+... text), a Secret file",
-          "MARKPROOF_LOG_TIMESTAMP_KEY_FILE",
-          "the log's timestamp signing key, a Secret file");
+      Map.of("MARKPROOF_LOG_TIMESTAMP_KEY_FILE", "the log's timestamp signing key, a Secret file");
 
   private static final ConfigurationKeys KEYS =
       ConfigurationKeys.ofServiceModule(RepositoryLayout.serviceModule());
