@@ -18,15 +18,15 @@ import org.markproof.service.log.store.LogStore;
 import org.markproof.service.log.store.StoredCheckpoint;
 
 /**
- * RFC 9162 proofs from the stored tree: {@code GET /v1/log/proofs/inclusion?index=N|leafHash=B64
- * [&treeSize=S]} and {@code GET /v1/log/proofs/consistency?from=A&to=B}. Public, no token.
+ * RFC 9162 proofs from the stored tree: {@code GET /v1/log/proof/inclusion?index=N|leafHash=B64
+ * [&size=S]} and {@code GET /v1/log/proof/consistency?from=A&to=B}. Public, no token.
  *
- * <p>Without {@code treeSize} an inclusion proof is for the latest checkpoint's size (or the
+ * <p>Without {@code size} an inclusion proof is for the latest checkpoint's size (or the
  * head's, before the first checkpoint). With {@code Accept: text/x-tlog-proof} or {@code
  * format=tlog-proof} it is answered as a c2sp.org/tlog-proof against the latest checkpoint, ready
  * for offline verification ({@code edge-scanner log verify-proof}).
  */
-@Path("/v1/log/proofs")
+@Path("/v1/log/proof")
 public class LogProofsResource {
   /** The media type of a c2sp.org/tlog-proof answer. */
   public static final String TLOG_PROOF = "text/x-tlog-proof";
@@ -47,7 +47,7 @@ public class LogProofsResource {
   public Uni<Response> inclusion(
       @QueryParam("index") String indexText,
       @QueryParam("leafHash") String leafHashText,
-      @QueryParam("treeSize") String treeSizeText,
+      @QueryParam("size") String treeSizeText,
       @QueryParam("format") String format,
       @HeaderParam(HttpHeaders.ACCEPT) String accept) {
     Long index = QueryParameters.optionalNumber("index", indexText, 0);
@@ -56,7 +56,7 @@ public class LogProofsResource {
       throw LogApiException.badParameter(
           index == null ? "index" : "leafHash", "give exactly one of index and leafHash");
     }
-    Long treeSize = QueryParameters.optionalNumber("treeSize", treeSizeText, 1);
+    Long treeSize = QueryParameters.optionalNumber("size", treeSizeText, 1);
     boolean tlogProof = wantsTlogProof(format, accept);
     Uni<Long> resolvedIndex =
         index != null
@@ -142,10 +142,10 @@ public class LogProofsResource {
       }
       if (requested != null && requested != latest.size()) {
         throw LogApiException.badParameter(
-            "treeSize",
+            "size",
             "a tlog-proof is against the latest checkpoint, of size "
                 + latest.size()
-                + "; leave treeSize out or ask for JSON");
+                + "; leave size out or ask for JSON");
       }
       return latest.size();
     }

@@ -51,7 +51,7 @@ class LogProofsEndpointTest {
     long index = first.firstIndex() + 2;
     JsonPath proof =
         given()
-            .get("/v1/log/proofs/inclusion?index=" + index + "&treeSize=" + older.size())
+            .get("/v1/log/proof/inclusion?index=" + index + "&size=" + older.size())
             .then()
             .statusCode(200)
             .extract()
@@ -71,7 +71,7 @@ class LogProofsEndpointTest {
     JsonPath proof =
         given()
             .urlEncodingEnabled(false)
-            .get("/v1/log/proofs/inclusion?leafHash=" + encoded + "&treeSize=" + newer.size())
+            .get("/v1/log/proof/inclusion?leafHash=" + encoded + "&size=" + newer.size())
             .then()
             .statusCode(200)
             .extract()
@@ -90,7 +90,7 @@ class LogProofsEndpointTest {
             given().queryParam("index", index).queryParam("format", "tlog-proof"))) {
       byte[] body =
           request
-              .get("/v1/log/proofs/inclusion")
+              .get("/v1/log/proof/inclusion")
               .then()
               .statusCode(200)
               .header("Content-Type", startsWith(LogProofsResource.TLOG_PROOF))
@@ -109,7 +109,7 @@ class LogProofsEndpointTest {
   void aConsistencyProofVerifiesBetweenTwoSignedCheckpoints() throws Exception {
     JsonPath proof =
         given()
-            .get("/v1/log/proofs/consistency?from=" + older.size() + "&to=" + newer.size())
+            .get("/v1/log/proof/consistency?from=" + older.size() + "&to=" + newer.size())
             .then()
             .statusCode(200)
             .extract()
@@ -124,7 +124,7 @@ class LogProofsEndpointTest {
   void anUnknownLeafHashIsNotFound() {
     given()
         .queryParam("leafHash", Base64.getEncoder().encodeToString(new byte[32]))
-        .get("/v1/log/proofs/inclusion")
+        .get("/v1/log/proof/inclusion")
         .then()
         .statusCode(404)
         .body("code", equalTo("not-found"));
@@ -135,8 +135,8 @@ class LogProofsEndpointTest {
     "'', index",
     "index=1&leafHash=AAAA, leafHash",
     "index=-1, index",
-    "index=1&treeSize=0, treeSize",
-    "index=1&treeSize=999999999999, treeSize",
+    "index=1&size=0, size",
+    "index=1&size=999999999999, size",
     "index=999999999999, index",
     "leafHash=AAAA, leafHash",
     "leafHash=%25%25%25, leafHash",
@@ -145,7 +145,7 @@ class LogProofsEndpointTest {
   void aBadInclusionParameterIsABadRequestNamingIt(String query, String parameter) {
     given()
         .urlEncodingEnabled(false)
-        .get(query.isEmpty() ? "/v1/log/proofs/inclusion" : "/v1/log/proofs/inclusion?" + query)
+        .get(query.isEmpty() ? "/v1/log/proof/inclusion" : "/v1/log/proof/inclusion?" + query)
         .then()
         .statusCode(400)
         .contentType("application/problem+json")
@@ -163,7 +163,7 @@ class LogProofsEndpointTest {
   })
   void aBadConsistencyParameterIsABadRequestNamingIt(String query, String parameter) {
     given()
-        .get(query.isEmpty() ? "/v1/log/proofs/consistency" : "/v1/log/proofs/consistency?" + query)
+        .get(query.isEmpty() ? "/v1/log/proof/consistency" : "/v1/log/proof/consistency?" + query)
         .then()
         .statusCode(400)
         .contentType("application/problem+json")
@@ -174,10 +174,10 @@ class LogProofsEndpointTest {
   void aTlogProofForAnOlderSizeIsRefused() {
     given()
         .accept(LogProofsResource.TLOG_PROOF)
-        .get("/v1/log/proofs/inclusion?index=0&treeSize=1")
+        .get("/v1/log/proof/inclusion?index=0&size=1")
         .then()
         .statusCode(400)
-        .body("violations[0].path", equalTo("treeSize"));
+        .body("violations[0].path", equalTo("size"));
   }
 
   private static Checkpoint open(String note) throws Exception {
