@@ -37,7 +37,7 @@ class LogSchemaTest {
                 "SELECT version, success FROM flyway_schema_history"
                     + " WHERE version IS NOT NULL ORDER BY installed_rank DESC LIMIT 1")) {
       assertTrue(rs.next());
-      assertEquals("1", rs.getString(1));
+      assertEquals("2", rs.getString(1));
       assertTrue(rs.getBoolean(2));
     }
   }
