@@ -1,15 +1,12 @@
 package org.markproof.service.intake;
 
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.NoSuchElementException;
 import java.util.UUID;
-import org.markproof.service.intake.EntryIntake.Sequenced;
 import org.markproof.service.log.index.LedgerSnapshot;
 import org.markproof.service.log.index.LedgerView;
 import org.markproof.service.log.index.SignedCheckpoint;
@@ -20,14 +17,19 @@ import org.markproof.service.log.index.SignedCheckpoint;
  * replica: whichever replica sequences, the index follows the log. Re-reads the submission each
  * time the index changes, and at least every {@link #RECHECK}.
  */
-@ApplicationScoped
-class SequencedWaiter {
+final class SequencedWaiter {
   /** The longest pause between two looks at the submission. */
   static final Duration RECHECK = Duration.ofMillis(250);
 
-  @Inject SubmissionRows rows;
-  @Inject LedgerView ledger;
-  @Inject Clock clock;
+  private final SubmissionRows rows;
+  private final LedgerView ledger;
+  private final Clock clock;
+
+  SequencedWaiter(SubmissionRows rows, LedgerView ledger, Clock clock) {
+    this.rows = rows;
+    this.ledger = ledger;
+    this.clock = clock;
+  }
 
   /**
    * The submission's place in the log once a checkpoint covers it; a null item when {@code timeout}

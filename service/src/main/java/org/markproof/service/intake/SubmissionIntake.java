@@ -2,6 +2,7 @@ package org.markproof.service.intake;
 
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -31,7 +32,7 @@ import org.markproof.service.log.keys.SubmissionReceipt;
  *
  * <ol>
  *   <li>A retry finds the first submission and adds nothing: the same {@code Idempotency-Key} from
- *       the same submitter (the same entry bytes, else {@link IdempotencyKeyReusedException}, 409),
+ *       the same submitter (the same entry bytes, else {@link IdempotencyConflictException}, 409),
  *       or the same natural key ({@link NaturalKeys}) from the same submitter, not rejected.
  *   <li>The rules ({@link Rules#validate}, signature and enrolled key included) against the index's
  *       current state; if they object, once more against that state with the pending submissions
@@ -54,11 +55,24 @@ public class SubmissionIntake implements EntryIntake {
   /** Most pending entries replayed when an entry may build on them. */
   private static final int PENDING_OVERLAY_LIMIT = 10_000;
 
-  @Inject SubmissionRows rows;
-  @Inject LedgerView ledger;
-  @Inject LogKeys keys;
-  @Inject Clock clock;
-  @Inject SequencedWaiter waiter;
+  private final SubmissionRows rows;
+  private final LedgerView ledger;
+  private final LogKeys keys;
+  private final Clock clock;
+  private final SequencedWaiter waiter;
+
+  /**
+   * The intake over the submission table in {@code pool}, checking against {@code ledger} (the
+   * index of the log in the same database).
+   */
+  @Inject
+  public SubmissionIntake(Pool pool, LedgerView ledger, LogKeys keys, Clock clock) {
+    this.rows = new SubmissionRows(pool);
+    this.ledger = ledger;
+    this.keys = keys;
+    this.clock = clock;
+    this.waiter = new SequencedWaiter(rows, ledger, clock);
+  }
 
   @Override
   public Uni<Accepted> submit(SignedEntry entry, String idempotencyKey) {
@@ -88,15 +102,7 @@ public class SubmissionIntake implements EntryIntake {
         first -> {
           if (first != null) {
             if (!Arrays.equals(first.entry(), entry.encoded())) {
-              return Uni.createFrom()
-                  .failure(
-                      new IdempotencyKeyReusedException(
-                          "Idempotency-Key "
-                              + idempotencyKey
-                              + " was used for another entry (submission "
-                              + first.id()
-                              + "): use a new key for a new entry",
-                          first.id()));
+              return Uni.createFrom().failure(new IdempotencyConflictException(idempotencyKey));
             }
             return Uni.createFrom().item(first);
           }
@@ -139,10 +145,7 @@ public class SubmissionIntake implements EntryIntake {
                                           ? Uni.createFrom().item(replayed(first))
                                           : Uni.createFrom()
                                               .failure(
-                                                  new IdempotencyKeyReusedException(
-                                                      "another submitter's pending submission"
-                                                          + " already makes this statement",
-                                                      null))));
+                                                  new NaturalKeyConflictException(naturalKey))));
             });
   }
 

@@ -8,8 +8,6 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -22,12 +20,15 @@ import org.markproof.contracts.rules.ViolationCode;
  * The intake's side of the {@code submission} table (V1__log.sql, V2__submission_natural_key.sql):
  * plain SQL on the reactive pool, the hot path of every write.
  */
-@ApplicationScoped
-class SubmissionRows {
+final class SubmissionRows {
   private static final String COLUMNS =
       "id, entry, leaf_hash, created_at, status, log_index, result, submitter, idempotency_key";
 
-  @Inject Pool pool;
+  private final Pool pool;
+
+  SubmissionRows(Pool pool) {
+    this.pool = pool;
+  }
 
   /** A stored submission. {@code violations} is empty unless it was rejected. */
   record Row(

@@ -43,8 +43,8 @@ public class LedgerIndex implements LedgerView {
   private static final int PAGE = 1000;
   private static final Duration IO_TIMEOUT = Duration.ofSeconds(30);
 
-  @Inject LogStore store;
-  @Inject LogKeys keys;
+  private final LogStore store;
+  private final LogKeys keys;
 
   private final MemoryTree tree = new MemoryTree();
   private volatile LedgerSnapshot snapshot =
@@ -53,6 +53,15 @@ public class LedgerIndex implements LedgerView {
   private volatile IndexMismatchException broken;
   private final AtomicReference<CompletableFuture<Void>> change =
       new AtomicReference<>(new CompletableFuture<>());
+
+  /**
+   * An empty index over {@code store}, for the log signed by {@code keys}; see {@link #catchUp}.
+   */
+  @Inject
+  public LedgerIndex(LogStore store, LogKeys keys) {
+    this.store = store;
+    this.keys = keys;
+  }
 
   @Override
   public LedgerSnapshot snapshot() {

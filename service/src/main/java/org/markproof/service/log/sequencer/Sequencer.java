@@ -27,6 +27,7 @@ import org.markproof.service.log.keys.LogKeys;
 import org.markproof.service.log.store.HeadMovedException;
 import org.markproof.service.log.store.LogHead;
 import org.markproof.service.log.store.LogStore;
+import org.markproof.service.log.store.StoredCheckpoint;
 
 /**
  * One sequencer: competes for the leader lock and, while it holds it, moves accepted submissions
@@ -265,7 +266,7 @@ public final class Sequencer implements AutoCloseable {
     Instant signedAt = Instant.ofEpochSecond(clock.instant().getEpochSecond());
     String note = keys.signCheckpoint(head.size(), head.root(), signedAt).format();
     store
-        .storeCheckpoint(head.size(), head.root(), note, signedAt)
+        .storeCheckpoint(new StoredCheckpoint(head.size(), head.root(), note, signedAt))
         .await()
         .atMost(Duration.ofSeconds(30));
     index.checkpointSigned(new SignedCheckpoint(head.size(), head.root(), note, signedAt));
