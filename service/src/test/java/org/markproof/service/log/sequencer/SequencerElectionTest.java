@@ -19,7 +19,6 @@ import java.util.Set;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.markproof.contracts.checkpoint.CheckpointVerifier;
-import org.markproof.contracts.entry.ParticipantEnrolled;
 import org.markproof.contracts.entry.ParticipantRole;
 import org.markproof.contracts.merkle.MerkleHashes;
 import org.markproof.contracts.merkle.ProofVerifier;
@@ -57,7 +56,7 @@ class SequencerElectionTest {
     try (IsolatedLog log = IsolatedLog.create(vertx, keys, clock)) {
       log.startReplicaSequencer("replica-a");
       log.startReplicaSequencer("replica-b");
-      log.submitAndAwait(genesis());
+      log.submitAndAwait(LedgerFixture.genesis());
       List<Accepted> accepted = new ArrayList<>();
       for (int i = 0; i < 60; i++) {
         String id = LedgerFixture.freshId("brand");
@@ -84,7 +83,7 @@ class SequencerElectionTest {
     try (IsolatedLog log = IsolatedLog.create(vertx, keys, clock)) {
       Sequencer a = log.startSequencer("a");
       Sequencer b = log.startSequencer("b");
-      log.submitAndAwait(genesis());
+      log.submitAndAwait(LedgerFixture.genesis());
       Sequencer leader = awaitLeader(a, b);
       Sequencer other = leader == a ? b : a;
       int pid = leader.lockBackendPid();
@@ -115,7 +114,7 @@ class SequencerElectionTest {
     try (IsolatedLog log = IsolatedLog.create(vertx, keys, clock)) {
       Sequencer a = log.startSequencer("a");
       Sequencer b = log.startSequencer("b");
-      log.submitAndAwait(genesis());
+      log.submitAndAwait(LedgerFixture.genesis());
       Sequencer leader = awaitLeader(a, b);
       Sequencer other = leader == a ? b : a;
       long signedByLeader = leader.signedCheckpoints();
@@ -139,7 +138,7 @@ class SequencerElectionTest {
   void aRestartedReplicaReplaysTheSameIndex() {
     try (IsolatedLog log = IsolatedLog.create(vertx, keys, clock)) {
       log.startSequencer("a");
-      log.submitAndAwait(genesis());
+      log.submitAndAwait(LedgerFixture.genesis());
       String registrar = LedgerFixture.freshId("ipo");
       String holder = LedgerFixture.freshId("brand");
       log.submitAndAwait(LedgerFixture.enrolRegistrar(registrar, "EM"));
@@ -155,19 +154,6 @@ class SequencerElectionTest {
       assertTrue(restarted.snapshot().checkpoint().isPresent());
       assertTrue(restarted.isCaughtUp());
     }
-  }
-
-  private static ParticipantEnrolled genesisStatement() {
-    return new ParticipantEnrolled(
-        LedgerFixture.OPERATOR,
-        LedgerFixture.OPERATOR,
-        "Test operations",
-        new ParticipantRole.Operator(),
-        LedgerFixture.key(LedgerFixture.OPERATOR).publicKey());
-  }
-
-  private static org.markproof.contracts.entry.SignedEntry genesis() {
-    return LedgerFixture.sign(genesisStatement());
   }
 
   /**
