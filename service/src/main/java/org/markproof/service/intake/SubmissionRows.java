@@ -59,7 +59,8 @@ final class SubmissionRows {
   /** The signed entries of pending submissions, oldest first. */
   Uni<List<byte[]>> pendingEntries(int limit) {
     return pool.preparedQuery(
-            "SELECT entry FROM submission WHERE status = 'pending' ORDER BY created_at, id"
+            "SELECT entry FROM submission WHERE status = 'pending' AND leaf_hash IS NOT NULL"
+                + " ORDER BY created_at, id"
                 + " LIMIT $1")
         .execute(Tuple.of(limit))
         .map(

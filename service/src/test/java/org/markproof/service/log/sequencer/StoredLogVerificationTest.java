@@ -1,5 +1,6 @@
 package org.markproof.service.log.sequencer;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.markproof.contracts.crypto.Ed25519PrivateKey;
+import org.markproof.contracts.entry.ParticipantRole;
 import org.markproof.contracts.note.SignerKey;
 import org.markproof.contracts.note.VerifierKey;
 import org.markproof.service.log.index.IndexMismatchException;
@@ -23,8 +25,10 @@ import org.markproof.service.log.store.StoredCheckpoint;
 import org.markproof.service.testing.LedgerFixture;
 
 /**
- * The index vouches only for a log it could verify: a stored checkpoint not signed by the log's
- * key, or over another root, stops it (and the replica's readiness) instead of being served.
+ * The log engine trusts nothing it reads back without checking it: the index vouches only for a log
+ * it could verify (a stored checkpoint not signed by the log's key stops it, and the replica's
+ * readiness, instead of being served), and the sequencer refuses a pending row the intake could not
+ * have written instead of appending it or stalling on it.
  */
 @QuarkusTest
 class StoredLogVerificationTest {
@@ -60,6 +64,37 @@ class StoredLogVerificationTest {
       assertThrows(IndexMismatchException.class, restarted::catchUp);
       assertFalse(restarted.isCaughtUp());
       assertTrue(restarted.failure().isPresent());
+    }
+  }
+
+  @Test
+  void aPendingRowTheIntakeCouldNotHaveWrittenIsRefusedAndDoesNotBlockTheQueue() {
+    try (IsolatedLog log = IsolatedLog.create(vertx, keys, clock)) {
+      log.startSequencer("a");
+      log.submitAndAwait(LedgerFixture.genesis());
+      String id = java.util.UUID.randomUUID().toString();
+      log.database.execute(
+          "INSERT INTO submission (id, kind, submitter, entry, leaf_hash, status, created_at)"
+              + " VALUES ('"
+              + id
+              + "', 'participant.enrolled', 'x', convert_to('{\"not\":\"an entry\"}', 'UTF8'),"
+              + " sha256('x'::bytea), 'pending', now() - interval '1 second')");
+
+      log.submitAndAwait(
+          LedgerFixture.enrol(LedgerFixture.freshId("brand"), new ParticipantRole.BrandOwner()));
+
+      var row =
+          log.database
+              .pool()
+              .query("SELECT status, result->>'error' FROM submission WHERE id = '" + id + "'")
+              .execute()
+              .await()
+              .atMost(Duration.ofSeconds(10))
+              .iterator()
+              .next();
+      assertEquals("rejected", row.getString(0));
+      assertTrue(row.getString(1).contains("malformed entry"), row.getString(1));
+      assertEquals(2, log.store.head().await().atMost(Duration.ofSeconds(10)).size());
     }
   }
 }
