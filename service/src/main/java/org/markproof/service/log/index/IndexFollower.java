@@ -1,5 +1,6 @@
 package org.markproof.service.log.index;
 
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,6 +21,7 @@ public class IndexFollower {
   @Inject LedgerIndex index;
 
   private volatile String lastProblem;
+  private volatile boolean stopping;
 
   void replayAtStart(@Observes StartupEvent start) {
     long began = System.nanoTime();
@@ -33,10 +35,17 @@ public class IndexFollower {
     }
   }
 
+  void stopFollowing(@Observes ShutdownEvent stop) {
+    stopping = true;
+  }
+
   @Scheduled(
       every = "${markproof.index.poll-interval}",
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   void poll() {
+    if (stopping) {
+      return;
+    }
     try {
       index.catchUp();
       lastProblem = null;
