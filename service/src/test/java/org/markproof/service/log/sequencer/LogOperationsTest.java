@@ -32,7 +32,7 @@ class LogOperationsTest {
   @Test
   void publishesTheVerifierKeysAndOrigin() throws Exception {
     JsonPath key = given().get("/v1/log/key").then().statusCode(200).extract().jsonPath();
-    assertEquals("markproof.local/log", key.getString("origin"));
+    assertEquals(keys.origin(), key.getString("origin"));
     Ed25519NoteVerifier log = Ed25519NoteVerifier.parse(key.getString("checkpointVerifierKey"));
     Ed25519CosignatureVerifier timestamp =
         Ed25519CosignatureVerifier.parse(key.getString("timestampVerifierKey"));
