@@ -23,12 +23,12 @@ import org.markproof.contracts.entry.KeyId;
  * operations, with opened keys kept in memory so that signing does not reopen them per request.
  *
  * <p>Configuration: {@code markproof.custody.master-key-file} (the current master key, a file
- * holding the base64 of 32 random bytes, mounted from a Kubernetes Secret in production) and
- * {@code markproof.custody.previous-master-key-files} (comma-separated, accepted for opening only,
- * until a rotation has moved every key). Without a configured file and with {@code
- * markproof.demo=true}, a master key is generated once in {@code
- * <markproof.data-dir>/keys/custody-master.key} (owner-readable only). Without either, custodial
- * signing answers 503 and says what to configure; everything else works.
+ * holding the base64 of 32 random bytes, mounted from a Kubernetes Secret in production) and {@code
+ * markproof.custody.previous-master-key-files} (comma-separated, accepted for opening only, until a
+ * rotation has moved every key). Without a configured file and with {@code markproof.demo=true}, a
+ * master key is generated once in {@code <markproof.data-dir>/keys/custody-master.key}
+ * (owner-readable only). Without either, custodial signing answers 503 and says what to configure;
+ * everything else works.
  */
 @ApplicationScoped
 public class CustodialKeys {

@@ -65,8 +65,7 @@ public final class KeyVault {
    * Opens the key held for {@code participant}, to sign with.
    *
    * @return empty if no key is held for it
-   * @throws CustodyUnavailableException (as the Uni's failure) if no configured master key opens
-   *     it
+   * @throws CustodyUnavailableException (as the Uni's failure) if no configured master key opens it
    */
   public Uni<Optional<Ed25519PrivateKey>> signingKey(String participant) {
     return store.find(participant).map(found -> found.map(this::open));
@@ -78,10 +77,10 @@ public final class KeyVault {
   }
 
   /**
-   * Moves every held key to the current master key: opens each key sealed under another (a
-   * previous key of the ring), seals it anew under the current one with a fresh nonce, and
-   * replaces the row if nobody changed it meanwhile. Keys no configured master key opens stay as
-   * they are and are listed in the result. Safe to run again, and on several replicas at once.
+   * Moves every held key to the current master key: opens each key sealed under another (a previous
+   * key of the ring), seals it anew under the current one with a fresh nonce, and replaces the row
+   * if nobody changed it meanwhile. Keys no configured master key opens stay as they are and are
+   * listed in the result. Safe to run again, and on several replicas at once.
    */
   public Uni<Rotation> reencryptAll() {
     return page("", 0, new ArrayList<>());

@@ -11,9 +11,9 @@ import org.markproof.contracts.crypto.Sha256;
  *
  * <p>Its {@link #id()} names it in every sealed row, so that after a rotation the service finds the
  * key a row was sealed under: the first 8 bytes, in hex, of {@code SHA-256("markproof/custody/
- * master-key-id/v1" ‖ 0x00 ‖ key)}. The domain string keeps the id from being any other hash of
- * the key; 64 bits tell apart the few keys one deployment ever has, and reveal nothing usable
- * about the key. {@link #toString()} never prints the key.
+ * master-key-id/v1" ‖ 0x00 ‖ key)}. The domain string keeps the id from being any other hash of the
+ * key; 64 bits tell apart the few keys one deployment ever has, and reveal nothing usable about the
+ * key. {@link #toString()} never prints the key.
  */
 public final class MasterKey {
   /** AES-256: 32 bytes. */

@@ -33,7 +33,8 @@ public final class MasterKeyFiles {
       key = Base64.getDecoder().decode(text);
     } catch (IllegalArgumentException e) {
       throw new IOException(
-          file + ": not base64; expected the base64 of 32 random bytes (head -c 32 /dev/urandom"
+          file
+              + ": not base64; expected the base64 of 32 random bytes (head -c 32 /dev/urandom"
               + " | base64)");
     }
     try {
