@@ -13,6 +13,12 @@ import org.markproof.service.problem.ProblemCode;
  * the size bound (413), a statement the caller may not submit (403).
  */
 final class EntryRefusals {
+  /** What contracts' reader says of a body that is not one well-formed JSON value. */
+  private static final java.util.regex.Pattern NOT_JSON =
+      java.util.regex.Pattern.compile(
+          "not valid JSON|not valid UTF-8|expected a JSON value|unexpected content after|cannot"
+              + " read JSON");
+
   private EntryRefusals() {}
 
   /** 400 for what contracts' strict parser refused. */
@@ -20,6 +26,10 @@ final class EntryRefusals {
     String[] parts = ContractPaths.splitMessage(e.getMessage());
     String pointer = ContractPaths.pointer(parts[0], relativeToStatement);
     String problem = parts[1];
+    if (pointer.equals("/") && NOT_JSON.matcher(problem).lookingAt()) {
+      return new SubmissionProblem(
+          ProblemCode.MALFORMED_JSON, "the body is " + problem, List.of(), null);
+    }
     boolean unknown = problem.startsWith("unknown field");
     String violation =
         unknown
