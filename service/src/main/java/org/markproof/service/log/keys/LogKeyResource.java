@@ -1,0 +1,35 @@
+package org.markproof.service.log.keys;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/** {@code GET /v1/log/key}: the keys that verify this log's checkpoints and receipts. Public. */
+@Path("/v1/log/key")
+public class LogKeyResource {
+  @Inject LogKeys keys;
+
+  /**
+   * The log's verifier keys in the c2sp.org/signed-note text form {@code <name>+<hex
+   * id>+<base64(type ‖ key)>}.
+   *
+   * @param origin the checkpoint origin line
+   * @param checkpointVerifierKey the key of the log's checkpoint signatures (type 0x01), named
+   *     after the origin
+   * @param timestampVerifierKey the key of the log's own tlog-cosignature/v1 timestamps on its
+   *     checkpoints and of submission receipts (type 0x04)
+   */
+  public record LogKeyInfo(
+      String origin, String checkpointVerifierKey, String timestampVerifierKey) {}
+
+  @GET
+  @Produces(MediaType.APPLICATION_JSON)
+  public LogKeyInfo key() {
+    return new LogKeyInfo(
+        keys.origin(),
+        keys.checkpointVerifier().verifierKey().text(),
+        keys.timestampVerifier().verifierKey().text());
+  }
+}
