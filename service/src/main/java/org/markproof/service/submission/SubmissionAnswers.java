@@ -13,8 +13,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.markproof.contracts.entry.SignedEntry;
 import org.markproof.service.intake.Accepted;
 import org.markproof.service.intake.EntryIntake;
+import org.markproof.service.intake.IdempotencyConflictException;
+import org.markproof.service.intake.NaturalKeyConflictException;
 import org.markproof.service.intake.RuleViolationsException;
 import org.markproof.service.intake.Sequenced;
+import org.markproof.service.problem.ProblemCode;
 
 /**
  * Hands a signed entry to the intake and answers as every submission endpoint does (issue 3,
@@ -73,12 +76,25 @@ public class SubmissionAnswers {
       SignedEntry entry, String idempotencyKey, boolean wait, boolean relativeToStatement) {
     return intake
         .submit(entry, idempotencyKey)
-        .onFailure(RuleViolationsException.class)
-        .transform(
-            e ->
-                EntryRefusals.violations(
-                    ((RuleViolationsException) e).violations(), relativeToStatement))
-        .flatMap(accepted -> wait ? awaitLog(accepted) : Uni.createFrom().item(accepted(accepted)));
+        .flatMap(accepted -> wait ? awaitLog(accepted) : Uni.createFrom().item(accepted(accepted)))
+        .onFailure()
+        .transform(failure -> refusal(failure, relativeToStatement));
+  }
+
+  /**
+   * The intake's refusals as problems: broken rules (at acceptance, or found by the sequencer while
+   * the client waited) 422; an Idempotency-Key reused for another entry, or a statement another
+   * participant's pending submission already makes, 409.
+   */
+  private static Throwable refusal(Throwable failure, boolean relativeToStatement) {
+    if (failure instanceof RuleViolationsException e) {
+      return EntryRefusals.violations(e.violations(), relativeToStatement);
+    }
+    if (failure instanceof IdempotencyConflictException
+        || failure instanceof NaturalKeyConflictException) {
+      return new SubmissionProblem(ProblemCode.CONFLICT, failure.getMessage());
+    }
+    return failure;
   }
 
   private Uni<Response> awaitLog(Accepted accepted) {
