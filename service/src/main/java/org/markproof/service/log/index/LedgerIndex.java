@@ -100,7 +100,8 @@ public class LedgerIndex implements LedgerView {
 
   @Override
   public Uni<Void> nextChange() {
-    return Uni.createFrom().completionStage(change.get());
+    // A copy per caller: a caller that gives up (a timeout cancels) must not cancel the others'.
+    return Uni.createFrom().completionStage(() -> change.get().copy());
   }
 
   /**

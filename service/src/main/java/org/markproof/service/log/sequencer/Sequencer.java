@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 import org.markproof.contracts.MalformedDataException;
@@ -61,6 +62,7 @@ public final class Sequencer implements AutoCloseable {
   private final String name;
   private final Object signal = new Object();
   private final AtomicLong signed = new AtomicLong();
+  private final Map<Integer, AtomicLong> signedBySession = new ConcurrentHashMap<>();
   private final Thread thread;
 
   private volatile boolean running;
@@ -110,6 +112,15 @@ public final class Sequencer implements AutoCloseable {
   /** How many checkpoints this sequencer has signed. */
   public long signedCheckpoints() {
     return signed.get();
+  }
+
+  /**
+   * How many checkpoints this sequencer signed while its lock was held by the database session
+   * {@code backendPid}: evidence that a sequencer whose session ended signed nothing more under it.
+   */
+  public long signedCheckpointsUnder(int backendPid) {
+    AtomicLong count = signedBySession.get(backendPid);
+    return count == null ? 0 : count.get();
   }
 
   /**
@@ -271,6 +282,7 @@ public final class Sequencer implements AutoCloseable {
         .atMost(Duration.ofSeconds(30));
     index.checkpointSigned(new SignedCheckpoint(head.size(), head.root(), note, signedAt));
     signed.incrementAndGet();
+    signedBySession.computeIfAbsent(held.backendPid(), pid -> new AtomicLong()).incrementAndGet();
   }
 
   private void requireLeader() {
