@@ -70,7 +70,12 @@ public class ParticipantsResource {
     ObjectNode probe = fields.deepCopy();
     probe.put("publicKey", base64(Ed25519PrivateKey.generate(random).publicKey().bytes()));
     String participant = enrolment(submitter, probe).participant();
-    return keys.obtain(participant)
+    // Another participant's enrolment needs the operator's own key: look for it before making one
+    // for the new participant, which would otherwise be left behind unused.
+    Uni<?> signer =
+        participant.equals(submitter) ? Uni.createFrom().voidItem() : keys.signingKey(submitter);
+    return signer
+        .flatMap(ignored -> keys.obtain(participant))
         .flatMap(
             held -> {
               ObjectNode withKey = fields.deepCopy();
@@ -78,7 +83,7 @@ public class ParticipantsResource {
               return submissions
                   .signAndSubmit(enrolment(submitter, withKey), key, waiting)
                   .onFailure(SubmissionProblem.class)
-                  .call(() -> forgetIfNew(participant, held));
+                  .call(refusal -> forgetIfNew(participant, held, (SubmissionProblem) refusal));
             });
   }
 
@@ -89,10 +94,13 @@ public class ParticipantsResource {
 
   /**
    * A key generated for an enrolment the ledger's rules refused would never sign anything. Only a
-   * refusal discards it: after any other failure the entry may yet be in the log.
+   * refusal by the rules discards it: after any other failure the entry may yet be in the log, and
+   * when the participant turned out to be enrolled already, by a concurrent request, that request
+   * may have enrolled this very key.
    */
-  private Uni<Boolean> forgetIfNew(String participant, KeyVault.HeldKey held) {
-    if (!held.generated()) {
+  private Uni<Boolean> forgetIfNew(
+      String participant, KeyVault.HeldKey held, SubmissionProblem refusal) {
+    if (!held.generated() || !refusal.refusedByRulesExcept("participant-duplicate")) {
       return Uni.createFrom().item(false);
     }
     return keys.discard(participant, held.keyId());

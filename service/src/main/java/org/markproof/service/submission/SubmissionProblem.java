@@ -27,6 +27,12 @@ public class SubmissionProblem extends RuntimeException {
     this(code, detail, List.of(), null);
   }
 
+  /** Whether the ledger's rules refused the statement, and none of them with {@code code}. */
+  boolean refusedByRulesExcept(String violationCode) {
+    return code == ProblemCode.RULE_VIOLATIONS
+        && violations.stream().noneMatch(v -> violationCode.equals(v.code()));
+  }
+
   /** The problem body for the request at {@code instance}. */
   public Problem problem(String instance) {
     return Problem.of(code, getMessage(), instance).withViolations(violations).withHint(hint);
