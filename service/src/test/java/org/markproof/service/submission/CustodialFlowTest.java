@@ -80,6 +80,68 @@ class CustodialFlowTest {
   }
 
   @Test
+  void holderLicensesRegistrarRenewsAndAssignsTheMark() throws Exception {
+    String registrar = TestLedger.id("em-office");
+    String holder = TestLedger.id("holder");
+    String licensee = TestLedger.id("licensee");
+    String buyer = TestLedger.id("buyer");
+    enrol(registrar, TestLedger.registrar("EM"));
+    enrol(holder, TestLedger.brandOwner());
+    enrol(licensee, TestLedger.brandOwner());
+    enrol(buyer, TestLedger.brandOwner());
+    String number = TestLedger.registrationNumber();
+    String registrarToken = token(registrar, Groups.REGISTRAR);
+    created(
+        post(
+            registrarToken,
+            "/v1/trademarks?wait=true",
+            TestLedger.wordMark("EM", number, holder),
+            null));
+
+    JsonPath license =
+        created(
+            post(
+                token(holder, Groups.BRAND_OWNER),
+                "/v1/licenses?wait=true",
+                Map.of(
+                    "license", TestLedger.id("lic"),
+                    "licensor", holder,
+                    "licensee", licensee,
+                    "trademark", Map.of("office", "EM", "number", number),
+                    "scope",
+                        Map.of(
+                            "gtins", List.of(),
+                            "companyPrefixes", List.of("9506000"),
+                            "niceClasses", List.of(25),
+                            "territories", List.of("EM")),
+                    "startDate", TestLedger.today(),
+                    "endDate", "2030-12-31"),
+                null));
+    TestLedger.verifyInLog(license);
+
+    JsonPath renewal =
+        created(
+            post(
+                registrarToken,
+                "/v1/trademarks/EM/" + number + "/status?wait=true",
+                Map.of(
+                    "status", "renewed",
+                    "newExpiryDate", "2041-03-01",
+                    "effectiveDate", TestLedger.today()),
+                null));
+    TestLedger.verifyInLog(renewal);
+
+    JsonPath assignment =
+        created(
+            post(
+                registrarToken,
+                "/v1/trademarks/EM/" + number + "/assignments?wait=true",
+                Map.of("newHolder", buyer, "effectiveDate", TestLedger.today()),
+                null));
+    TestLedger.verifyInLog(assignment);
+  }
+
+  @Test
   void answers202WithLeafHashReceiptAndLocationWithoutWaiting() {
     String registrar = TestLedger.id("em-office");
     String brand = TestLedger.id("brand");
