@@ -21,7 +21,7 @@ import org.markproof.service.auth.Groups;
  * brand owner), or the registrar of the mark's office records it (a license recordal, DESIGN.md
  * "Actors"); the rules check which.
  */
-@Path("/v1/licenses")
+@Path("/v1")
 @RolesAllowed({Groups.BRAND_OWNER, Groups.REGISTRAR})
 @SecurityRequirement(name = "bearer")
 public class LicensesResource {
@@ -36,6 +36,7 @@ public class LicensesResource {
   }
 
   @POST
+  @Path("/licenses")
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
   public Uni<Response> grant(

@@ -30,7 +30,7 @@ import org.markproof.service.custody.KeyVault;
  * for it and enrols that. The statement is signed with the operator's custodial key; on an empty
  * ledger the first call is the operator enrolling itself, signed with the key it enrols.
  */
-@Path("/v1/participants")
+@Path("/v1")
 @RolesAllowed(Groups.OPERATOR)
 @SecurityRequirement(name = "bearer")
 public class ParticipantsResource {
@@ -52,6 +52,7 @@ public class ParticipantsResource {
   }
 
   @POST
+  @Path("/participants")
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
   public Uni<Response> enrol(

@@ -32,7 +32,7 @@ import org.markproof.service.problem.ProblemCode;
  * trademark.assigned}). Bodies carry the statement's fields (the trademark comes from the URL where
  * there is one); the rules check that the registrar acts for the mark's office.
  */
-@Path("/v1/trademarks")
+@Path("/v1")
 @RolesAllowed(Groups.REGISTRAR)
 @SecurityRequirement(name = "bearer")
 public class TrademarksResource {
@@ -47,6 +47,7 @@ public class TrademarksResource {
   }
 
   @POST
+  @Path("/trademarks")
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
   public Uni<Response> record(
@@ -57,7 +58,7 @@ public class TrademarksResource {
   }
 
   @POST
-  @Path("/{office}/{number}/status")
+  @Path("/trademarks/{office}/{number}/status")
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
   public Uni<Response> changeStatus(
@@ -75,7 +76,7 @@ public class TrademarksResource {
   }
 
   @POST
-  @Path("/{office}/{number}/assignments")
+  @Path("/trademarks/{office}/{number}/assignments")
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
   public Uni<Response> assign(
