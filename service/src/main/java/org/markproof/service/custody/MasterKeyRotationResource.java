@@ -10,11 +10,13 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.markproof.service.auth.Groups;
 
 /**
- * Completes a custody master key rotation: after the new key is configured as {@code
- * markproof.custody.master-key-file} and the old one listed in {@code
- * markproof.custody.previous-master-key-files}, an operator calls this to re-encrypt every held key
- * under the new one ({@link KeyVault#reencryptAll()}); once it reports nothing unopenable, the old
- * key can be dropped from configuration. docs/operations.md describes the whole procedure.
+ * Completes a custody master key rotation. The procedure: put the new key's file (base64 of 32
+ * random bytes) in {@code markproof.custody.master-key-file} and the old one in {@code
+ * markproof.custody.previous-master-key-files}, restart the replicas (new keys are sealed under the
+ * new master key from then on, old ones still open), then an operator calls this to re-encrypt
+ * every held key under the new one ({@link KeyVault#reencryptAll()}). When the answer lists nothing
+ * {@code unopenable} and names the new key's id, the old key can be removed from configuration (and
+ * destroyed). Safe to call again, and on several replicas at once.
  */
 @Path("/v1/custody/master-key/reencryption")
 @RolesAllowed(Groups.OPERATOR)

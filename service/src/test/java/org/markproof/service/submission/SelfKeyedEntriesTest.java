@@ -11,7 +11,6 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -226,9 +225,5 @@ class SelfKeyedEntriesTest {
         .get("/v1/submissions/not-a-uuid")
         .then()
         .statusCode(404);
-  }
-
-  static String base64(byte[] bytes) {
-    return Base64.getEncoder().encodeToString(bytes);
   }
 }

@@ -35,6 +35,7 @@ final class TestLedger {
 
   static final SecureRandom RANDOM = new SecureRandom();
   private static final Base64.Decoder BASE64 = Base64.getDecoder();
+  private static final Base64.Encoder BASE64_ENCODER = Base64.getEncoder();
 
   private TestLedger() {}
 
@@ -106,8 +107,6 @@ final class TestLedger {
     Response answer = post(operatorToken(), "/v1/participants?wait=true", body, null);
     assertEquals(201, answer.statusCode(), answer.asString());
   }
-
-  private static final Base64.Encoder BASE64_ENCODER = Base64.getEncoder();
 
   static Map<String, Object> registrar(String office) {
     return Map.of("type", "registrar", "office", office);
