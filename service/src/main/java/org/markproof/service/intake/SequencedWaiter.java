@@ -52,7 +52,12 @@ final class SequencedWaiter {
                     .failure(new NoSuchElementException("no submission " + submission));
               }
               if ("rejected".equals(row.status())) {
-                return Uni.createFrom().failure(new RuleViolationsException(row.violations()));
+                return Uni.createFrom()
+                    .failure(
+                        row.violations().isEmpty()
+                            ? new IllegalStateException(
+                                "submission " + submission + " was refused as unusable")
+                            : new RuleViolationsException(row.violations()));
               }
               Sequenced done = "sequenced".equals(row.status()) ? covered(row) : null;
               if (done != null) {

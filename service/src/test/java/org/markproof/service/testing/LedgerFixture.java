@@ -53,6 +53,17 @@ public final class LedgerFixture {
     return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
   }
 
+  /** The genesis entry: {@link #OPERATOR} enrolling itself with its own key. */
+  public static SignedEntry genesis() {
+    return sign(
+        new ParticipantEnrolled(
+            OPERATOR,
+            OPERATOR,
+            "Test operations",
+            new ParticipantRole.Operator(),
+            key(OPERATOR).publicKey()));
+  }
+
   /**
    * Makes sure the log has its genesis: submits the operator's self-enrolment when the log is empty
    * and waits until it is sequenced. Safe to call from every test.
@@ -61,19 +72,7 @@ public final class LedgerFixture {
     if (ledger.snapshot().state().participant(OPERATOR).isPresent()) {
       return;
     }
-    Accepted accepted =
-        intake
-            .submit(
-                sign(
-                    new ParticipantEnrolled(
-                        OPERATOR,
-                        OPERATOR,
-                        "Test operations",
-                        new ParticipantRole.Operator(),
-                        key(OPERATOR).publicKey())),
-                null)
-            .await()
-            .atMost(Duration.ofSeconds(30));
+    Accepted accepted = intake.submit(genesis(), null).await().atMost(Duration.ofSeconds(30));
     if (intake
             .awaitSequenced(accepted.submission(), Duration.ofSeconds(60))
             .await()

@@ -55,6 +55,26 @@ public final class LogKeyFiles {
   }
 
   /**
+   * Reads the timestamp key file: a tlog-cosignature key (type 0x04), or a plain Ed25519 note key
+   * (type 0x01, as {@code edge-scanner keys generate} writes) whose Ed25519 key then signs as a
+   * cosignature key of the same name. Either way the log only ever makes tlog-cosignature/v1
+   * signatures with it, and publishes its type 0x04 verifier key ({@code GET /v1/log/key}).
+   *
+   * @throws IOException naming the file when it holds no Ed25519 signer key
+   */
+  public static SignerKey readTimestampKey(Path file) throws IOException {
+    String text = Files.readString(file, StandardCharsets.US_ASCII).strip();
+    try {
+      SignerKey key = SignerKey.parse(text);
+      return key.type() == VerifierKey.TYPE_COSIGNATURE
+          ? key
+          : SignerKey.of(key.name(), VerifierKey.TYPE_COSIGNATURE, key.privateKey());
+    } catch (MalformedDataException e) {
+      throw new IOException(file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
    * Loads the two keys kept in {@code directory}, or, when neither file exists, generates both for
    * {@code origin} with {@code random} and writes them owner-readable only.
    *
@@ -77,10 +97,7 @@ public final class LogKeyFiles {
               + "; restore the other, or delete both to start a new log");
     }
     if (hasSigner) {
-      return new Loaded(
-          read(signer, VerifierKey.TYPE_ED25519),
-          read(timestamp, VerifierKey.TYPE_COSIGNATURE),
-          false);
+      return new Loaded(read(signer, VerifierKey.TYPE_ED25519), readTimestampKey(timestamp), false);
     }
     try {
       SignerKey signerKey =

@@ -31,6 +31,7 @@ final class LeaderLock {
 
   private final PgConnection connection;
   private volatile boolean closed;
+  private volatile boolean released;
 
   private LeaderLock(PgConnection connection) {
     this.connection = connection;
@@ -67,7 +68,9 @@ final class LeaderLock {
     connection.closeHandler(
         () -> {
           lock.closed = true;
-          onLost.run();
+          if (!lock.released) {
+            onLost.run();
+          }
         });
     return lock;
   }
@@ -116,6 +119,7 @@ final class LeaderLock {
     if (closed) {
       return;
     }
+    released = true;
     closed = true;
     try {
       connection

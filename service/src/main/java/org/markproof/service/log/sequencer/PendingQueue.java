@@ -30,7 +30,7 @@ final class PendingQueue {
     this.pool = pool;
   }
 
-  /** An accepted submission: its signed entry and the leaf promised for it. */
+  /** An accepted submission: its signed entry and the leaf promised for it (null if none). */
   record Pending(UUID id, byte[] entry, byte[] leafHash, Instant acceptedAt) {}
 
   /** How far behind the queue is. */
@@ -38,14 +38,15 @@ final class PendingQueue {
 
   /**
    * The oldest {@code limit} pending submissions accepted before {@code cutoff}, in acceptance
-   * order.
+   * order. Rows without a promised leaf hash were not written by the intake and are left alone.
    */
   List<Pending> next(int limit, Instant cutoff) {
     List<Pending> out = new ArrayList<>();
     for (Row row :
         pool.preparedQuery(
                 "SELECT id, entry, leaf_hash, created_at FROM submission WHERE status = 'pending'"
-                    + " AND created_at <= $2 ORDER BY created_at, id LIMIT $1")
+                    + " AND leaf_hash IS NOT NULL AND created_at <= $2"
+                    + " ORDER BY created_at, id LIMIT $1")
             .execute(Tuple.of(limit, cutoff.atOffset(java.time.ZoneOffset.UTC)))
             .await()
             .atMost(TIMEOUT)) {
@@ -53,7 +54,7 @@ final class PendingQueue {
           new Pending(
               row.getUUID("id"),
               row.getBuffer("entry").getBytes(),
-              row.getBuffer("leaf_hash").getBytes(),
+              row.getBuffer("leaf_hash") == null ? null : row.getBuffer("leaf_hash").getBytes(),
               row.getOffsetDateTime("created_at").toInstant()));
     }
     return out;
@@ -80,9 +81,13 @@ final class PendingQueue {
     return found;
   }
 
-  /** Records the outcomes of one batch in one transaction. */
-  void settle(Map<UUID, Long> sequenced, Map<UUID, List<Violation>> rejected) {
-    if (sequenced.isEmpty() && rejected.isEmpty()) {
+  /**
+   * Records the outcomes of one batch in one transaction: sequenced at an index, rejected with rule
+   * violations, or refused as unusable rows (with the reason as {@code result.error}).
+   */
+  void settle(
+      Map<UUID, Long> sequenced, Map<UUID, List<Violation>> rejected, Map<UUID, String> unusable) {
+    if (sequenced.isEmpty() && rejected.isEmpty() && unusable.isEmpty()) {
       return;
     }
     List<Tuple> done = new ArrayList<>();
@@ -91,6 +96,11 @@ final class PendingQueue {
     rejected.forEach(
         (id, violations) ->
             refused.add(Tuple.of(id, new JsonObject().put("violations", toJson(violations)))));
+    unusable.forEach(
+        (id, reason) ->
+            refused.add(
+                Tuple.of(
+                    id, new JsonObject().put("violations", new JsonArray()).put("error", reason))));
     pool.withTransaction(
             connection -> {
               var sequence =
@@ -121,7 +131,9 @@ final class PendingQueue {
   /** How many submissions wait, and since when the oldest. */
   Backlog backlog() {
     Row row =
-        pool.query("SELECT count(*), min(created_at) FROM submission WHERE status = 'pending'")
+        pool.query(
+                "SELECT count(*), min(created_at) FROM submission"
+                    + " WHERE status = 'pending' AND leaf_hash IS NOT NULL")
             .execute()
             .await()
             .atMost(TIMEOUT)

@@ -202,18 +202,29 @@ public final class Sequencer implements AutoCloseable {
       resignIfStale(head);
       return 0;
     }
-    Map<String, Long> inLog = queue.indicesInLog(batch.stream().map(p -> p.leafHash()).toList());
+    Map<String, Long> inLog =
+        queue.indicesInLog(
+            batch.stream().map(p -> p.leafHash()).filter(java.util.Objects::nonNull).toList());
     LedgerState state = index.snapshot().state();
     List<LogEntry> leaves = new ArrayList<>();
     Map<UUID, Long> sequenced = new LinkedHashMap<>();
     Map<UUID, List<Violation>> rejected = new LinkedHashMap<>();
+    Map<UUID, String> unusable = new LinkedHashMap<>();
     for (PendingQueue.Pending p : batch) {
-      Long already = inLog.get(HexFormat.of().formatHex(p.leafHash()));
+      Long already =
+          p.leafHash() == null ? null : inLog.get(HexFormat.of().formatHex(p.leafHash()));
       if (already != null) {
         sequenced.put(p.id(), already);
         continue;
       }
-      LogEntry leaf = leaf(p);
+      LogEntry leaf;
+      try {
+        leaf = leaf(p);
+      } catch (IllegalStateException e) {
+        LOG.errorf("Sequencer %s refuses %s", name, e.getMessage());
+        unusable.put(p.id(), e.getMessage());
+        continue;
+      }
       try {
         state = Rules.apply(state, leaf);
         sequenced.put(p.id(), head.size() + leaves.size());
@@ -231,24 +242,30 @@ public final class Sequencer implements AutoCloseable {
         throw new LeadershipLostException("another sequencer moved the log head", e);
       }
       index.advance(head.size(), leaves, state, next.root());
-      queue.settle(sequenced, rejected);
+      queue.settle(sequenced, rejected, unusable);
       sign(next);
     } else {
-      queue.settle(sequenced, rejected);
+      queue.settle(sequenced, rejected, unusable);
     }
     return batch.size();
   }
 
+  /**
+   * The leaf promised to the submission; an {@link IllegalStateException} for a row no intake could
+   * have written (no leaf hash, an entry that does not parse, a leaf that is not the promised one):
+   * it is refused rather than left to block the queue.
+   */
   private LogEntry leaf(PendingQueue.Pending p) {
     try {
       LogEntry leaf = LogEntry.of(p.acceptedAt(), SignedEntry.parseCanonical(p.entry()));
-      if (!java.util.Arrays.equals(leaf.leafHash(), p.leafHash())) {
+      if (p.leafHash() == null || !java.util.Arrays.equals(leaf.leafHash(), p.leafHash())) {
         throw new IllegalStateException(
             "submission " + p.id() + ": its entry and time no longer give the promised leaf");
       }
       return leaf;
-    } catch (MalformedDataException e) {
-      throw new IllegalStateException("submission " + p.id() + " holds a malformed entry", e);
+    } catch (MalformedDataException | IllegalArgumentException e) {
+      throw new IllegalStateException(
+          "submission " + p.id() + " holds a malformed entry: " + e.getMessage(), e);
     }
   }
 

@@ -13,13 +13,16 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.markproof.contracts.checkpoint.CheckpointVerifier;
 import org.markproof.contracts.checkpoint.VerifiedCheckpoint;
+import org.markproof.contracts.crypto.Ed25519PrivateKey;
 import org.markproof.contracts.merkle.MerkleHashes;
 import org.markproof.contracts.note.NoteSignatureException;
 import org.markproof.contracts.note.NoteVerifiers;
+import org.markproof.contracts.note.SignerKey;
 import org.markproof.contracts.note.VerifierKey;
 
 /** The log's key files, checkpoint signatures with their timestamp cosignature, and receipts. */
@@ -109,6 +112,46 @@ class LogKeysTest {
     assertThrows(
         NoteSignatureException.class,
         () -> SubmissionReceipt.open(tampered, keys.timestampVerifier()));
+  }
+
+  @Test
+  void configuredFilesNameTheOriginAndATimestampNoteKeySignsAsACosignatureKey() throws Exception {
+    SecureRandom random = new SecureRandom();
+    SignerKey signer =
+        SignerKey.of(
+            "log.customs.example/markproof",
+            VerifierKey.TYPE_ED25519,
+            Ed25519PrivateKey.generate(random));
+    // What the runbook's `edge-scanner keys generate` writes: a plain note key (type 0x01).
+    SignerKey timestampNoteKey =
+        SignerKey.of(
+            "log.customs.example/markproof-timestamp",
+            VerifierKey.TYPE_ED25519,
+            Ed25519PrivateKey.generate(random));
+    Path signerFile = Files.writeString(dir.resolve("signer"), signer.text() + "\n");
+    Path timestampFile = Files.writeString(dir.resolve("ts"), timestampNoteKey.text() + "\n");
+
+    LogKeys keys =
+        new LogKeysProducer()
+            .logKeys(Optional.empty(), Optional.of(signerFile), Optional.of(timestampFile), dir);
+
+    assertEquals("log.customs.example/markproof", keys.origin());
+    assertEquals(VerifierKey.TYPE_COSIGNATURE, keys.timestampVerifier().verifierKey().type());
+    assertArrayEquals(
+        timestampNoteKey.privateKey().publicKey().bytes(),
+        keys.timestampVerifier().verifierKey().publicKey());
+    assertFalse(Files.exists(dir.resolve("keys")), "nothing generated when keys are configured");
+  }
+
+  @Test
+  void refusesOnlyOneConfiguredKeyFile() throws Exception {
+    LogKeyFiles.Loaded loaded = LogKeyFiles.loadOrCreate(dir, ORIGIN, new SecureRandom());
+    Path signerFile = Files.writeString(dir.resolve("signer"), loaded.signer().text());
+    assertThrows(
+        IllegalStateException.class,
+        () ->
+            new LogKeysProducer()
+                .logKeys(Optional.empty(), Optional.of(signerFile), Optional.empty(), dir));
   }
 
   private LogKeys keys() throws IOException {

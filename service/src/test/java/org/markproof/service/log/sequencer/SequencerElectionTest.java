@@ -16,15 +16,14 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.markproof.contracts.checkpoint.CheckpointVerifier;
-import org.markproof.contracts.entry.ParticipantEnrolled;
 import org.markproof.contracts.entry.ParticipantRole;
 import org.markproof.contracts.merkle.MerkleHashes;
 import org.markproof.contracts.merkle.ProofVerifier;
 import org.markproof.contracts.note.NoteVerifiers;
+import org.markproof.service.intake.Accepted;
 import org.markproof.service.intake.Sequenced;
 import org.markproof.service.log.index.LedgerIndex;
 import org.markproof.service.log.keys.LogKeys;
@@ -53,22 +52,26 @@ class SequencerElectionTest {
   @Inject Clock clock;
 
   @Test
-  void twoSequencersStartedTogetherNeverForkTheLog() throws Exception {
+  void twoSequencersStartedTogetherNeverForkTheLog() {
     try (IsolatedLog log = IsolatedLog.create(vertx, keys, clock)) {
       log.startReplicaSequencer("replica-a");
       log.startReplicaSequencer("replica-b");
-      log.submitAndAwait(genesis());
-      List<CompletableFuture<Sequenced>> pending = new ArrayList<>();
+      log.submitAndAwait(LedgerFixture.genesis());
+      List<Accepted> accepted = new ArrayList<>();
       for (int i = 0; i < 60; i++) {
         String id = LedgerFixture.freshId("brand");
-        pending.add(
-            CompletableFuture.supplyAsync(
-                () ->
-                    log.submitAndAwait(LedgerFixture.enrol(id, new ParticipantRole.BrandOwner()))));
+        accepted.add(
+            log.intake
+                .submit(LedgerFixture.enrol(id, new ParticipantRole.BrandOwner()), null)
+                .await()
+                .atMost(BOUND));
       }
       Set<Long> indices = new HashSet<>();
-      for (CompletableFuture<Sequenced> future : pending) {
-        indices.add(future.get().index());
+      for (Accepted a : accepted) {
+        Sequenced sequenced =
+            log.intake.awaitSequenced(a.submission(), BOUND).await().atMost(BOUND.plusSeconds(5));
+        assertArrayEquals(a.leafHash(), sequenced.leafHash());
+        indices.add(sequenced.index());
       }
       assertEquals(60, indices.size(), "every entry has an index of its own");
       assertOneConsistentChain(log);
@@ -80,7 +83,7 @@ class SequencerElectionTest {
     try (IsolatedLog log = IsolatedLog.create(vertx, keys, clock)) {
       Sequencer a = log.startSequencer("a");
       Sequencer b = log.startSequencer("b");
-      log.submitAndAwait(genesis());
+      log.submitAndAwait(LedgerFixture.genesis());
       Sequencer leader = awaitLeader(a, b);
       Sequencer other = leader == a ? b : a;
       int pid = leader.lockBackendPid();
@@ -111,7 +114,7 @@ class SequencerElectionTest {
     try (IsolatedLog log = IsolatedLog.create(vertx, keys, clock)) {
       Sequencer a = log.startSequencer("a");
       Sequencer b = log.startSequencer("b");
-      log.submitAndAwait(genesis());
+      log.submitAndAwait(LedgerFixture.genesis());
       Sequencer leader = awaitLeader(a, b);
       Sequencer other = leader == a ? b : a;
       long signedByLeader = leader.signedCheckpoints();
@@ -135,10 +138,12 @@ class SequencerElectionTest {
   void aRestartedReplicaReplaysTheSameIndex() {
     try (IsolatedLog log = IsolatedLog.create(vertx, keys, clock)) {
       log.startSequencer("a");
-      log.submitAndAwait(genesis());
+      log.submitAndAwait(LedgerFixture.genesis());
       String registrar = LedgerFixture.freshId("ipo");
+      String holder = LedgerFixture.freshId("brand");
       log.submitAndAwait(LedgerFixture.enrolRegistrar(registrar, "EM"));
-      log.submitAndAwait(LedgerFixture.recordMark(registrar, "EM", "acme"));
+      log.submitAndAwait(LedgerFixture.enrol(holder, new ParticipantRole.BrandOwner()));
+      log.submitAndAwait(LedgerFixture.recordMark(registrar, "EM", holder));
       LogHead head = log.index.catchUp();
 
       LedgerIndex restarted = new LedgerIndex(log.store, keys);
@@ -149,19 +154,6 @@ class SequencerElectionTest {
       assertTrue(restarted.snapshot().checkpoint().isPresent());
       assertTrue(restarted.isCaughtUp());
     }
-  }
-
-  private static ParticipantEnrolled genesisStatement() {
-    return new ParticipantEnrolled(
-        LedgerFixture.OPERATOR,
-        LedgerFixture.OPERATOR,
-        "Test operations",
-        new ParticipantRole.Operator(),
-        LedgerFixture.key(LedgerFixture.OPERATOR).publicKey());
-  }
-
-  private static org.markproof.contracts.entry.SignedEntry genesis() {
-    return LedgerFixture.sign(genesisStatement());
   }
 
   /**
