@@ -36,7 +36,7 @@ public class SubmissionAnswers {
 
   SubmissionAnswers(
       EntryIntake intake,
-      @ConfigProperty(name = "markproof.submissions.max-wait", defaultValue = "5S")
+      @ConfigProperty(name = "markproof.submissions.max-wait", defaultValue = "PT5S")
           Duration maxWait) {
     this.intake = intake;
     this.maxWait = maxWait;
