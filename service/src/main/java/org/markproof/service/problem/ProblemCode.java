@@ -19,7 +19,8 @@ public enum ProblemCode {
   UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
   RULE_VIOLATIONS(422, "Rule violations"),
   INTERNAL_ERROR(500, "Internal error"),
-  SERVICE_UNAVAILABLE(503, "Service unavailable");
+  SERVICE_UNAVAILABLE(503, "Service unavailable"),
+  CUSTODIAL_KEY_MISSING(409, "No custodial key");
 
   /** Where the problem types are named; each code's page is this plus the code. */
   public static final String TYPE_BASE = "https://markproof.dev/problems/";

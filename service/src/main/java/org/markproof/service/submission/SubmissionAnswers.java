@@ -1,0 +1,129 @@
+package org.markproof.service.submission;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.markproof.contracts.entry.SignedEntry;
+import org.markproof.service.intake.Accepted;
+import org.markproof.service.intake.EntryIntake;
+import org.markproof.service.intake.IdempotencyConflictException;
+import org.markproof.service.intake.NaturalKeyConflictException;
+import org.markproof.service.intake.RuleViolationsException;
+import org.markproof.service.intake.Sequenced;
+import org.markproof.service.problem.ProblemCode;
+
+/**
+ * Hands a signed entry to the intake and answers as every submission endpoint does (issue 3,
+ * "Answers"): {@code 202} with the leaf hash and a receipt, or with {@code ?wait=true} and once the
+ * entry is in the log within {@code markproof.submissions.max-wait}, {@code 201} with its index,
+ * its inclusion proof (RFC 9162 §2.1.3) and the checkpoint that covers it. Both carry {@code
+ * Location: /v1/submissions/{id}}. A retry with the same {@code Idempotency-Key} gets the same
+ * answer: the intake returns the first acceptance.
+ */
+@ApplicationScoped
+public class SubmissionAnswers {
+  private static final Base64.Encoder BASE64 = Base64.getEncoder();
+
+  private final EntryIntake intake;
+  private final Duration maxWait;
+
+  SubmissionAnswers(
+      EntryIntake intake,
+      @ConfigProperty(name = "markproof.submissions.max-wait", defaultValue = "PT5S")
+          Duration maxWait) {
+    this.intake = intake;
+    this.maxWait = maxWait;
+  }
+
+  /**
+   * The answer a client receives once the entry was accepted.
+   *
+   * @param submission the submission's id
+   * @param leafHash base64 of the RFC 9162 leaf hash the entry will have in the log
+   * @param receipt the intake's receipt for the acceptance
+   */
+  public record AcceptedAnswer(
+      UUID submission, String leafHash, String receipt, Instant acceptedAt) {}
+
+  /**
+   * The answer a waiting client receives once the entry is in the log.
+   *
+   * @param inclusionProof base64 hashes, leaf to root, of the entry's RFC 9162 §2.1.3 inclusion
+   *     proof in the tree of {@code checkpoint}
+   * @param checkpoint the C2SP signed note of a checkpoint covering the entry
+   */
+  public record SequencedAnswer(
+      UUID submission,
+      long index,
+      String leafHash,
+      List<String> inclusionProof,
+      String checkpoint) {}
+
+  /**
+   * Submits {@code entry} and answers.
+   *
+   * @param relativeToStatement whether violation pointers are given relative to the statement (a
+   *     custodial request's body) rather than the signed entry
+   */
+  public Uni<Response> submit(
+      SignedEntry entry, String idempotencyKey, boolean wait, boolean relativeToStatement) {
+    return intake
+        .submit(entry, idempotencyKey)
+        .flatMap(accepted -> wait ? awaitLog(accepted) : Uni.createFrom().item(accepted(accepted)))
+        .onFailure()
+        .transform(failure -> refusal(failure, relativeToStatement));
+  }
+
+  /**
+   * The intake's refusals as problems: broken rules (at acceptance, or found by the sequencer while
+   * the client waited) 422; an Idempotency-Key reused for another entry, or a statement another
+   * participant's pending submission already makes, 409.
+   */
+  private static Throwable refusal(Throwable failure, boolean relativeToStatement) {
+    if (failure instanceof RuleViolationsException e) {
+      return EntryRefusals.violations(e.violations(), relativeToStatement);
+    }
+    if (failure instanceof IdempotencyConflictException
+        || failure instanceof NaturalKeyConflictException) {
+      return new SubmissionProblem(ProblemCode.CONFLICT, failure.getMessage());
+    }
+    return failure;
+  }
+
+  private Uni<Response> awaitLog(Accepted accepted) {
+    return intake
+        .awaitSequenced(accepted.submission(), maxWait)
+        .map(sequenced -> sequenced == null ? accepted(accepted) : sequenced(sequenced));
+  }
+
+  private static Response accepted(Accepted a) {
+    return Response.accepted(
+            new AcceptedAnswer(
+                a.submission(), BASE64.encodeToString(a.leafHash()), a.receipt(), a.acceptedAt()))
+        .location(location(a.submission()))
+        .build();
+  }
+
+  private static Response sequenced(Sequenced s) {
+    return Response.created(location(s.submission()))
+        .entity(
+            new SequencedAnswer(
+                s.submission(),
+                s.index(),
+                BASE64.encodeToString(s.leafHash()),
+                s.inclusionProof().stream().map(BASE64::encodeToString).toList(),
+                s.checkpoint()))
+        .build();
+  }
+
+  static URI location(UUID submission) {
+    return URI.create("/v1/submissions/" + submission);
+  }
+}
