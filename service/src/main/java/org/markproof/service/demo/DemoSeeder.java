@@ -1,5 +1,7 @@
 package org.markproof.service.demo;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.vertx.http.HttpServerStart;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -23,15 +25,19 @@ import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.markproof.contracts.entry.EntrySigner;
+import org.markproof.contracts.entry.ParticipantEnrolled;
 import org.markproof.contracts.entry.SignedEntry;
+import org.markproof.contracts.entry.StatementCodec;
 import org.markproof.service.auth.TokenIssuer;
 import org.markproof.service.demo.DemoScenario.Participant;
 import org.markproof.service.demo.DemoScenario.Step;
 
 /**
  * Seeds the demo ledger ({@code markproof.demo=true}) through the service's own public API, as
- * participants would: each statement is signed with the participant's own key and posted to {@code
- * POST /v1/entries?wait=true} with that participant's access token. Then writes, under {@code
+ * participants would, showing both ways in: the operator is custodial (its key is made and kept by
+ * the service) and enrols everyone with {@code POST /v1/participants}; every other participant
+ * holds its own key, signs its statements and posts them to {@code POST /v1/entries}; each call
+ * with {@code ?wait=true} and the participant's own access token. Then writes, under {@code
  * <data-dir>/demo/}: {@code tokens/<role>.jwt}, {@code labels/} (PNG codes and {@code
  * payloads.txt}), and prints where they are and which URLs to try.
  *
@@ -43,6 +49,7 @@ import org.markproof.service.demo.DemoScenario.Step;
 public class DemoSeeder {
   private static final Logger LOG = Logger.getLogger(DemoSeeder.class);
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   /** Resolved only in demo mode: production has no token signing key. */
   @Inject Instance<TokenIssuer> tokenIssuer;
@@ -106,25 +113,51 @@ public class DemoSeeder {
     HttpClient http = HttpClient.newBuilder().connectTimeout(REQUEST_TIMEOUT).build();
     for (int i = 0; i < steps.size(); i++) {
       Step step = steps.get(i);
-      SignedEntry entry = EntrySigner.sign(step.statement(), keys.participant(step.actor().id()));
-      post(http, base, tokenDir, step, entry, "demo-" + today + "-" + i);
+      String idempotencyKey = "demo-" + today + "-" + i;
+      if (step.statement() instanceof ParticipantEnrolled enrolment) {
+        post(
+            http,
+            base,
+            "v1/participants",
+            tokenDir,
+            step,
+            enrolmentBody(enrolment),
+            idempotencyKey);
+      } else {
+        SignedEntry entry = EntrySigner.sign(step.statement(), keys.participant(step.actor().id()));
+        post(http, base, "v1/entries", tokenDir, step, entry.encoded(), idempotencyKey);
+      }
     }
     labels.write(demoDir.resolve("labels"));
     Files.writeString(marker, today + "\n", StandardCharsets.US_ASCII);
     return demoDir;
   }
 
+  /**
+   * The custodial enrolment body: the statement's own fields. The operator's self-enrolment has no
+   * {@code publicKey}, so the service makes and keeps the operator's key; every other participant
+   * is enrolled with the public key of its own demo key.
+   */
+  private static byte[] enrolmentBody(ParticipantEnrolled enrolment) throws IOException {
+    ObjectNode fields = (ObjectNode) JSON.readTree(StatementCodec.canonicalBytes(enrolment));
+    fields.remove(List.of("type", "kind", "submitter"));
+    if (enrolment.participant().equals(enrolment.submitter())) {
+      fields.remove("publicKey");
+    }
+    return JSON.writeValueAsBytes(fields);
+  }
+
   private static void post(
-      HttpClient http, URI base, Path tokenDir, Step step, SignedEntry entry, String key)
+      HttpClient http, URI base, String path, Path tokenDir, Step step, byte[] body, String key)
       throws IOException, InterruptedException {
     String token = Files.readString(tokenDir.resolve(step.actor().tokenName() + ".jwt")).strip();
     HttpRequest request =
-        HttpRequest.newBuilder(base.resolve("v1/entries?wait=true"))
+        HttpRequest.newBuilder(base.resolve(path + "?wait=true"))
             .timeout(REQUEST_TIMEOUT)
             .header("Authorization", "Bearer " + token)
             .header("Content-Type", "application/json")
             .header("Idempotency-Key", key)
-            .POST(HttpRequest.BodyPublishers.ofByteArray(entry.encoded()))
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
             .build();
     HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() != 201 && response.statusCode() != 202) {

@@ -1,29 +1,36 @@
 package org.markproof.service.testing;
 
+import io.quarkus.arc.Arc;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
+import org.markproof.contracts.MalformedDataException;
 import org.markproof.contracts.checkpoint.Checkpoint;
 import org.markproof.contracts.crypto.Ed25519PrivateKey;
 import org.markproof.contracts.entry.EntrySigner;
 import org.markproof.contracts.entry.LogEntry;
 import org.markproof.contracts.entry.ParticipantEnrolled;
 import org.markproof.contracts.entry.ParticipantRole;
+import org.markproof.contracts.entry.SignedEntry;
 import org.markproof.contracts.note.Ed25519NoteSigner;
 import org.markproof.contracts.note.SignedNote;
-import org.markproof.service.log.store.HeadMovedException;
+import org.markproof.service.intake.EntryIntake;
+import org.markproof.service.intake.Sequenced;
+import org.markproof.service.log.index.LedgerView;
 import org.markproof.service.log.store.LogHead;
 import org.markproof.service.log.store.LogStore;
 import org.markproof.service.log.store.StoredCheckpoint;
+import org.markproof.service.log.store.StoredEntry;
 
 /**
- * Puts real data into the shared test log through {@link LogStore}, as the sequencer would: signed
- * {@code participant.enrolled} entries appended with the head's compare-and-swap, and checkpoints
- * signed with the log key. Other tests append too, so callers work with the indices and sizes
- * returned, never with absolute ones.
+ * Puts real data into the shared test log the way participants do: lawful signed {@code
+ * participant.enrolled} entries through the intake and the sequencer, and checkpoints signed with
+ * the log key. Other tests append too, so callers work with the indices and sizes returned, never
+ * with absolute ones.
  */
 public final class LogFixture {
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -57,30 +64,67 @@ public final class LogFixture {
     return entries;
   }
 
-  /** Appends {@code count} fresh entries at the end of the log, retrying if the head moves. */
+  /**
+   * Appends {@code count} fresh, lawful entries (operator enrolments of new brand owners) through
+   * the service's own intake and sequencer, and waits until a checkpoint covers them. Tests run one
+   * at a time, so the entries land next to each other; this checks that they did.
+   */
   public static Appended append(LogStore store, int count) {
-    List<LogEntry> entries = entries(count);
-    for (int attempt = 0; attempt < 20; attempt++) {
-      LogHead head = store.head().await().atMost(WAIT);
+    EntryIntake intake = Arc.container().instance(EntryIntake.class).get();
+    LedgerView ledger = Arc.container().instance(LedgerView.class).get();
+    LedgerFixture.ensureGenesis(intake, ledger);
+    List<UUID> submissions = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      SignedEntry entry =
+          LedgerFixture.enrol(LedgerFixture.freshId("fixture"), new ParticipantRole.BrandOwner());
+      submissions.add(intake.submit(entry, null).await().atMost(WAIT).submission());
+    }
+    long first = -1;
+    long last = -1;
+    for (UUID submission : submissions) {
+      Sequenced sequenced = intake.awaitSequenced(submission, WAIT).await().atMost(WAIT.plus(WAIT));
+      if (sequenced == null) {
+        throw new IllegalStateException(
+            "submission " + submission + " was not sequenced in " + WAIT);
+      }
+      if (first >= 0 && sequenced.index() != last + 1) {
+        throw new IllegalStateException(
+            "fixture entries are not contiguous: " + sequenced.index() + " after " + last);
+      }
+      first = first < 0 ? sequenced.index() : first;
+      last = sequenced.index();
+    }
+    List<LogEntry> entries = new ArrayList<>(count);
+    for (StoredEntry stored : store.entries(first, last + 1).await().atMost(WAIT)) {
       try {
-        store.append(head, entries).await().atMost(WAIT);
-        return new Appended(head.size(), entries);
-      } catch (HeadMovedException e) {
-        // Another writer appended first: read the new head and try again.
+        entries.add(stored.parse());
+      } catch (MalformedDataException e) {
+        throw new IllegalStateException(e);
       }
     }
-    throw new IllegalStateException("the head kept moving; could not append");
+    return new Appended(first, entries);
   }
 
-  /** Signs and stores a checkpoint of the current head; returns its note. */
+  /**
+   * The note of the sequencer's checkpoint over the current head, waiting (bounded) for it to be
+   * signed. The parameters name the key and origin a test verifies it with.
+   */
   public static String checkpoint(LogStore store, Ed25519NoteSigner logKey, String origin) {
-    LogHead head = store.head().await().atMost(WAIT);
-    String note = sign(logKey, origin, head.size(), head.root());
-    store
-        .storeCheckpoint(new StoredCheckpoint(head.size(), head.root(), note, Instant.now()))
-        .await()
-        .atMost(WAIT);
-    return note;
+    Instant deadline = Instant.now().plus(WAIT);
+    while (Instant.now().isBefore(deadline)) {
+      LogHead head = store.head().await().atMost(WAIT);
+      StoredCheckpoint latest = store.latestCheckpoint().await().atMost(WAIT);
+      if (latest != null && latest.size() == head.size()) {
+        return latest.note();
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+    throw new IllegalStateException("the sequencer signed no checkpoint at the head in " + WAIT);
   }
 
   /** The signed note of a checkpoint of {@code origin} at {@code size} with {@code root}. */

@@ -21,10 +21,10 @@ import org.markproof.service.log.store.StoredCheckpoint;
  * RFC 9162 proofs from the stored tree: {@code GET /v1/log/proof/inclusion?index=N|leafHash=B64
  * [&size=S]} and {@code GET /v1/log/proof/consistency?from=A&to=B}. Public, no token.
  *
- * <p>Without {@code size} an inclusion proof is for the latest checkpoint's size (or the
- * head's, before the first checkpoint). With {@code Accept: text/x-tlog-proof} or {@code
- * format=tlog-proof} it is answered as a c2sp.org/tlog-proof against the latest checkpoint, ready
- * for offline verification ({@code edge-scanner log verify-proof}).
+ * <p>Without {@code size} an inclusion proof is for the latest checkpoint's size (or the head's,
+ * before the first checkpoint). With {@code Accept: text/x-tlog-proof} or {@code format=tlog-proof}
+ * it is answered as a c2sp.org/tlog-proof against the latest checkpoint, ready for offline
+ * verification ({@code edge-scanner log verify-proof}).
  */
 @Path("/v1/log/proof")
 public class LogProofsResource {
@@ -160,7 +160,7 @@ public class LogProofsResource {
     }
     if (requested > headSize) {
       throw LogApiException.badParameter(
-          "treeSize", "treeSize " + requested + " is beyond the log's " + headSize + " entries");
+          "size", "size " + requested + " is beyond the log's " + headSize + " entries");
     }
     return requested;
   }

@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# Load benchmark of the ledger service (issue 3), outside .ci/run; figures go to docs/benchmarks.md.
+#
+#   mvn -B -q -DskipTests package            # once, from the repository root
+#   service/src/test/bench/run.sh [SECONDS]  # each load phase runs SECONDS (default 30)
+#
+# Starts the packaged service in demo mode on a fresh data directory (embedded PostgreSQL) on
+# port 18080, waits for the demo ledger, then measures with wrk on this same machine:
+#   1. the ceiling: GET /v1/info, a trivial endpoint;
+#   2. pre-signed appends: POST /v1/entries?wait=true of trademark.recorded entries signed by the
+#      demo registrar (PresignedTrademarks); latency = submission to covering checkpoint;
+#   3. the same without ?wait (202 on acceptance), the sequencer's sustained rate;
+#   4. custodial appends: POST /v1/participants?wait=true (key made, encrypted, used to sign);
+#   5. inclusion proofs for random indices of the log as it then is.
+# Appended entries are counted from the log's size before and after, not from wrk's counts.
+set -euo pipefail
+SECONDS_PER_PHASE=${1:-30}
+ROOT=$(cd "$(dirname "$0")/../../../.." && pwd)
+PORT=18080
+BASE=http://localhost:$PORT
+DATA=$(mktemp -d /tmp/markproof-bench.XXXXXX)
+RUN=$(date +%s)
+JAR=$ROOT/service/target/quarkus-app/quarkus-run.jar
+[ -f "$JAR" ] || { echo "build first: mvn -B -q -DskipTests package" >&2; exit 2; }
+command -v wrk > /dev/null || { echo "needs wrk (apt-get install -y wrk)" >&2; exit 2; }
+
+java -Xms1g -Xmx1g -Dmarkproof.data-dir="$DATA" -Dmarkproof.demo=true -Dquarkus.http.port=$PORT \
+  -Dquarkus.log.level=WARN -jar "$JAR" > "$DATA/service.log" 2>&1 &
+SERVICE=$!
+trap 'kill $SERVICE 2>/dev/null; wait $SERVICE 2>/dev/null; rm -rf "$DATA"' EXIT
+for _ in $(seq 1 240); do [ -f "$DATA/demo/seeded" ] && break; sleep 0.5; done
+[ -f "$DATA/demo/seeded" ] || { echo "the demo did not seed; see $DATA/service.log" >&2; exit 1; }
+
+size() { curl -s "$BASE/checkpoint" | sed -n 2p; }
+rate() { echo "scale=1; ($2 - $1) / $SECONDS_PER_PHASE" | bc; }
+phase() { echo; echo "== $1"; }
+
+echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | head -1)"
+
+phase "ceiling: GET /v1/info"
+wrk -t2 -c32 -d"${SECONDS_PER_PHASE}s" --latency "$BASE/v1/info" | grep -E "Requests/sec|50%|99%|Non-2xx"
+
+echo "signing pre-signed entries..."
+(cd "$ROOT" && mvn -B -q -o -pl service exec:java -Dexec.classpathScope=test \
+  -Dexec.mainClass=org.markproof.service.bench.PresignedTrademarks \
+  -Dexec.args="$DATA/demo/keys/participant-euipo.key 400000 $DATA/presigned.jsonl $RUN")
+head -n 200000 "$DATA/presigned.jsonl" > "$DATA/wait.jsonl"
+tail -n 200000 "$DATA/presigned.jsonl" > "$DATA/nowait.jsonl"
+REGISTRAR=$(cat "$DATA/demo/tokens/registrar-em.jwt")
+OPERATOR=$(cat "$DATA/demo/tokens/operator.jwt")
+
+phase "pre-signed appends, ?wait=true (to covering checkpoint)"
+before=$(size)
+LINES=$DATA/wait.jsonl THREADS=2 TOKEN=$REGISTRAR wrk -t2 -c64 -d"${SECONDS_PER_PHASE}s" --timeout 30s \
+  --latency -s "$ROOT/service/src/test/bench/post-lines.lua" "$BASE/v1/entries?wait=true" \
+  | grep -E "Requests/sec|50%|99%|Non-2xx|Socket"
+sleep 2; after=$(size)
+echo "appended: $((after - before)) entries, $(rate "$before" "$after") entries/s"
+
+phase "pre-signed appends, no wait (202 on acceptance)"
+before=$(size)
+LINES=$DATA/nowait.jsonl THREADS=2 TOKEN=$REGISTRAR wrk -t2 -c64 -d"${SECONDS_PER_PHASE}s" --timeout 30s \
+  --latency -s "$ROOT/service/src/test/bench/post-lines.lua" "$BASE/v1/entries" \
+  | grep -E "Requests/sec|50%|99%|Non-2xx|Socket"
+for _ in $(seq 1 120); do
+  now=$(size); sleep 1; [ "$(size)" = "$now" ] && break
+done
+after=$(size)
+echo "appended: $((after - before)) entries in the log once the queue drained"
+
+phase "custodial appends, ?wait=true"
+before=$(size)
+RUN=$RUN TOKEN=$OPERATOR wrk -t2 -c64 -d"${SECONDS_PER_PHASE}s" --timeout 30s --latency \
+  -s "$ROOT/service/src/test/bench/post-custodial.lua" "$BASE/v1/participants?wait=true" \
+  | grep -E "Requests/sec|50%|99%|Non-2xx|Socket"
+sleep 2; after=$(size)
+echo "appended: $((after - before)) entries, $(rate "$before" "$after") entries/s"
+
+phase "inclusion proofs, log of $(size) entries"
+SIZE=$(size) wrk -t2 -c32 -d"${SECONDS_PER_PHASE}s" --latency -s "$ROOT/service/src/test/bench/proofs.lua" "$BASE" \
+  | grep -E "Requests/sec|50%|99%|Non-2xx"
+
+phase "ceiling again: GET /v1/info"
+wrk -t2 -c32 -d"${SECONDS_PER_PHASE}s" --latency "$BASE/v1/info" | grep -E "Requests/sec|50%|99%|Non-2xx"
