@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.vertx.http.HttpServerStart;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.ObservesAsync;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -62,7 +62,8 @@ public class DemoSeeder {
   @ConfigProperty(name = "markproof.data-dir")
   Path dataDir;
 
-  void onHttpStarted(@Observes HttpServerStart started) {
+  /** Quarkus fires this asynchronously once the HTTP server listens. */
+  void onHttpStarted(@ObservesAsync HttpServerStart started) {
     if (!demo) {
       return;
     }

@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.markproof.contracts.checkpoint.Checkpoint;
 import org.markproof.service.state.StateProjector;
 
@@ -33,11 +32,13 @@ class DemoSeederTest {
   @TestHTTPResource("/")
   URL base;
 
-  @TempDir Path dataDir;
-
   @Test
-  void seedsTheDemoLedgerThroughThePublicApi() throws Exception {
-    Path demo = seeder.seed(base.toURI(), dataDir.resolve("demo"));
+  void seedsTheDemoLedgerThroughThePublicApiWhenTheServiceStarts() throws Exception {
+    Path demo = DemoLedgerProfile.DATA_DIR.resolve("demo");
+    for (int i = 0; i < 600 && !Files.exists(demo.resolve("seeded")); i++) {
+      Thread.sleep(100);
+    }
+    assertTrue(Files.exists(demo.resolve("seeded")), "the demo seeded within a minute of start");
 
     String checkpoint = given().get("/checkpoint").then().statusCode(200).extract().asString();
     long size = Checkpoint.parse(checkpoint.substring(0, checkpoint.indexOf("\n\n") + 1)).size();
