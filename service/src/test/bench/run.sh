@@ -27,7 +27,7 @@ command -v wrk > /dev/null || { echo "needs wrk (apt-get install -y wrk)" >&2; e
 java -Xms1g -Xmx1g -Dmarkproof.data-dir="$DATA" -Dmarkproof.demo=true -Dquarkus.http.port=$PORT \
   -Dquarkus.log.level=WARN -jar "$JAR" > "$DATA/service.log" 2>&1 &
 SERVICE=$!
-trap 'kill $SERVICE 2>/dev/null; wait $SERVICE 2>/dev/null; rm -rf "$DATA"' EXIT
+trap 'rc=$?; kill $SERVICE 2>/dev/null; wait $SERVICE 2>/dev/null; rm -rf "$DATA"; exit $rc' EXIT
 for _ in $(seq 1 240); do [ -f "$DATA/demo/seeded" ] && break; sleep 0.5; done
 [ -f "$DATA/demo/seeded" ] || { echo "the demo did not seed; see $DATA/service.log" >&2; exit 1; }
 
@@ -41,9 +41,9 @@ phase "ceiling: GET /v1/info"
 wrk -t2 -c32 -d"${SECONDS_PER_PHASE}s" --latency "$BASE/v1/info" | grep -E "Requests/sec|50%|99%|Non-2xx"
 
 echo "signing pre-signed entries..."
-(cd "$ROOT" && mvn -B -q -o -pl service exec:java -Dexec.classpathScope=test \
-  -Dexec.mainClass=org.markproof.service.bench.PresignedTrademarks \
-  -Dexec.args="$DATA/demo/keys/participant-euipo.key 400000 $DATA/presigned.jsonl $RUN")
+java -cp "$ROOT/service/target/test-classes:$ROOT/service/target/quarkus-app/lib/main/*" \
+  org.markproof.service.bench.PresignedTrademarks \
+  "$DATA/demo/keys/participant-euipo.key" 400000 "$DATA/presigned.jsonl" "$RUN"
 head -n 200000 "$DATA/presigned.jsonl" > "$DATA/wait.jsonl"
 tail -n 200000 "$DATA/presigned.jsonl" > "$DATA/nowait.jsonl"
 REGISTRAR=$(cat "$DATA/demo/tokens/registrar-em.jwt")
