@@ -1,5 +1,6 @@
 package org.markproof.service.intake;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -74,16 +75,44 @@ public class SubmissionIntake implements EntryIntake {
     this.waiter = new SequencedWaiter(rows, ledger, clock);
   }
 
+  private MeterRegistry metrics;
+
+  /** Counts submissions in {@code markproof_submissions_total{kind, outcome}}. */
+  @Inject
+  void countSubmissions(MeterRegistry registry) {
+    this.metrics = registry;
+  }
+
   @Override
   public Uni<Accepted> submit(SignedEntry entry, String idempotencyKey) {
     String submitter = entry.statement().submitter();
     Optional<String> naturalKey = NaturalKeys.of(entry.statement());
+    String kind = entry.statement().kind().wireName();
     return findRetry(entry, idempotencyKey, naturalKey)
         .chain(
             first ->
                 first != null
                     ? Uni.createFrom().item(replayed(first))
-                    : accept(entry, submitter, idempotencyKey, naturalKey.orElse(null)));
+                    : accept(entry, submitter, idempotencyKey, naturalKey.orElse(null)))
+        .invoke(accepted -> count(kind, accepted.replayed() ? "replayed" : "accepted"))
+        .onFailure()
+        .invoke(
+            failure ->
+                count(
+                    kind,
+                    failure instanceof RuleViolationsException
+                        ? "refused"
+                        : failure instanceof IdempotencyConflictException
+                                || failure instanceof NaturalKeyConflictException
+                            ? "conflict"
+                            : "failed"));
+  }
+
+  private void count(String kind, String outcome) {
+    MeterRegistry registry = metrics;
+    if (registry != null) {
+      registry.counter("markproof.submissions", "kind", kind, "outcome", outcome).increment();
+    }
   }
 
   @Override

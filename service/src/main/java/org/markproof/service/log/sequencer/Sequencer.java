@@ -67,6 +67,24 @@ public final class Sequencer implements AutoCloseable {
 
   private volatile boolean running;
   private volatile LeaderLock lock;
+  private volatile BatchObserver observer = BatchObserver.NONE;
+
+  /** Told of every batch this sequencer appended (for metrics). */
+  public interface BatchObserver {
+    BatchObserver NONE = (entries, rejected, appendNanos) -> {};
+
+    /**
+     * @param entries leaves appended in one transaction
+     * @param rejected submissions of the batch refused by the rules
+     * @param appendNanos time of the append transaction
+     */
+    void appended(int entries, int rejected, long appendNanos);
+  }
+
+  /** Sets who is told of appended batches. */
+  public void observeBatches(BatchObserver observer) {
+    this.observer = observer;
+  }
 
   public Sequencer(
       String name,
@@ -236,11 +254,13 @@ public final class Sequencer implements AutoCloseable {
     requireLeader();
     if (!leaves.isEmpty()) {
       LogHead next;
+      long started = System.nanoTime();
       try {
         next = store.append(head, leaves).await().atMost(Duration.ofSeconds(60));
       } catch (HeadMovedException e) {
         throw new LeadershipLostException("another sequencer moved the log head", e);
       }
+      observer.appended(leaves.size(), rejected.size(), System.nanoTime() - started);
       index.advance(head.size(), leaves, state, next.root());
       queue.settle(sequenced, rejected, unusable);
       sign(next);

@@ -1,7 +1,10 @@
 package org.markproof.service.log.sequencer;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -17,6 +20,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.markproof.service.log.index.LedgerIndex;
@@ -81,6 +85,7 @@ public class SequencerService {
       return;
     }
     sequencer = newSequencer(ManagementFactory.getRuntimeMXBean().getName());
+    sequencer.observeBatches(batchMetrics());
     sequencer.start();
   }
 
@@ -126,6 +131,32 @@ public class SequencerService {
     username.ifPresent(options::setUser);
     password.filter(p -> !p.isEmpty()).ifPresent(options::setPassword);
     return options.setTcpKeepAlive(true);
+  }
+
+  /**
+   * {@code markproof_sequencer_batch_entries} (entries per append transaction), {@code
+   * markproof_sequencer_append_seconds} (its duration) and {@code
+   * markproof_sequencer_rejected_total} (submissions the sequencer's re-check refused).
+   */
+  private Sequencer.BatchObserver batchMetrics() {
+    DistributionSummary entries =
+        DistributionSummary.builder("markproof.sequencer.batch.entries")
+            .description("Entries appended per transaction")
+            .register(registry);
+    Timer append =
+        Timer.builder("markproof.sequencer.append")
+            .description("Time of one append transaction (entries, tree hashes, head)")
+            .publishPercentiles(0.5, 0.99)
+            .register(registry);
+    Counter rejected =
+        Counter.builder("markproof.sequencer.rejected")
+            .description("Submissions refused when the sequencer re-checked them")
+            .register(registry);
+    return (count, refused, nanos) -> {
+      entries.record(count);
+      append.record(nanos, TimeUnit.NANOSECONDS);
+      rejected.increment(refused);
+    };
   }
 
   private void registerGauges() {

@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.markproof.contracts.checkpoint.Ed25519CosignatureVerifier;
+import org.markproof.contracts.entry.ParticipantRole;
 import org.markproof.contracts.note.Ed25519NoteVerifier;
 import org.markproof.service.intake.EntryIntake;
 import org.markproof.service.log.index.LedgerView;
@@ -74,5 +75,39 @@ class LogOperationsTest {
     assertTrue(
         metrics.contains("\nmarkproof_sequencer_leader 1.0"),
         "the service's sequencer is the one leader of the shared test log");
+  }
+
+  @Test
+  void countsSubmissionsByKindAndOutcomeAndMeasuresAppends() {
+    LedgerFixture.ensureGenesis(intake, ledger);
+    String id = LedgerFixture.freshId("metered");
+    var accepted =
+        intake
+            .submit(LedgerFixture.enrol(id, new ParticipantRole.BrandOwner()), null)
+            .await()
+            .atMost(Duration.ofSeconds(30));
+    assertTrue(
+        intake
+                .awaitSequenced(accepted.submission(), Duration.ofSeconds(30))
+                .await()
+                .atMost(Duration.ofSeconds(40))
+            != null,
+        "sequenced");
+    intake
+        .submit(LedgerFixture.enrol(id, new ParticipantRole.BrandOwner()), null)
+        .await()
+        .atMost(Duration.ofSeconds(30));
+    String metrics =
+        given().accept("text/plain").get("/q/metrics").then().statusCode(200).extract().asString();
+    for (String series :
+        new String[] {
+          "markproof_submissions_total{kind=\"participant.enrolled\",outcome=\"accepted\"",
+          "markproof_submissions_total{kind=\"participant.enrolled\",outcome=\"replayed\"",
+          "markproof_sequencer_batch_entries_count",
+          "markproof_sequencer_append_seconds_count",
+          "markproof_sequencer_rejected_total"
+        }) {
+      assertTrue(metrics.contains("\n" + series), series + " in\n" + metrics);
+    }
   }
 }
