@@ -73,6 +73,27 @@ class ProductionOverlayTest {
     assertEquals("required", spec.path("affinity").path("podAntiAffinityType").asText());
   }
 
+  /**
+   * A sequencer whose node vanishes keeps its advisory lock until PostgreSQL drops the dead session
+   * (docs/log-engine.md, "Takeover bound"): server keepalives bound that to a minute.
+   */
+  @Test
+  void aVanishedSequencersSessionIsDroppedWithinAMinute() {
+    JsonNode parameters =
+        prod()
+            .custom("Cluster", "markproof-db")
+            .raw()
+            .path("spec")
+            .path("postgresql")
+            .path("parameters");
+    long idle = Long.parseLong(parameters.path("tcp_keepalives_idle").asText("0"));
+    long interval = Long.parseLong(parameters.path("tcp_keepalives_interval").asText("0"));
+    long count = Long.parseLong(parameters.path("tcp_keepalives_count").asText("0"));
+    assertTrue(idle > 0 && interval > 0 && count > 0, "keepalives not set: " + parameters);
+    assertTrue(
+        idle + interval * count <= 60, "dead sessions live " + (idle + interval * count) + " s");
+  }
+
   @Test
   void walIsArchivedAndBaseBackupsAreScheduledToTheSameObjectStore() {
     RenderedManifests prod = prod();

@@ -72,14 +72,24 @@ class ServiceDeploymentTest {
     long grace = service.spec().getTerminationGracePeriodSeconds();
     assertTrue(shutdown.toSeconds() >= 30, "the sequencer's batch needs time: " + shutdown);
     assertTrue(
-        grace >= preStop + shutdown.toSeconds() + 5,
+        grace >= preStop + shutdown.toSeconds() + SEQUENCER_STOP_SECONDS + 5,
         "terminationGracePeriodSeconds "
             + grace
             + " leaves no margin over preStop "
             + preStop
             + " s + shutdown "
-            + shutdown);
+            + shutdown
+            + " + the sequencer's stop "
+            + SEQUENCER_STOP_SECONDS
+            + " s");
   }
+
+  /**
+   * How long the service waits on shutdown for the sequencer to finish its batch and release the
+   * lock ({@code SequencerService.stop}: {@code sequencer.stop(Duration.ofSeconds(30))}), counted
+   * on top of Quarkus's request drain so that neither order of the two can meet a SIGKILL.
+   */
+  static final long SEQUENCER_STOP_SECONDS = 30;
 
   @ParameterizedTest
   @ValueSource(strings = {"dev", "prod"})

@@ -116,7 +116,7 @@ class ServiceEnvironmentTest {
         }
       }
     }
-    assertTrue(files >= 3, overlay + ": expected the key files, found " + files);
+    assertTrue(files >= 4, overlay + ": expected the key files, found " + files);
     assertEquals(List.of(), missing, overlay + ": files no volume of the container provides");
   }
 
@@ -171,7 +171,7 @@ class ServiceEnvironmentTest {
     return environment;
   }
 
-  private static boolean providedFile(Workload workload, Container container, String file) {
+  static boolean providedFile(Workload workload, Container container, String file) {
     for (VolumeMount mount : container.getVolumeMounts()) {
       String prefix =
           mount.getMountPath().endsWith("/") ? mount.getMountPath() : mount.getMountPath() + "/";
