@@ -12,10 +12,12 @@ import org.markproof.contracts.merkle.ProofPlanner;
 import org.markproof.contracts.merkle.ProofShapeException;
 import org.markproof.contracts.merkle.ProofVerifier;
 import org.markproof.contracts.merkle.RootMismatchException;
+import org.markproof.service.log.index.LedgerView;
 import org.markproof.service.log.store.LogStore;
 
 /**
- * Assembles RFC 9162 proofs from stored hashes: contracts' {@link ProofPlanner} names the perfect
+ * Assembles RFC 9162 proofs: inclusion proofs within the in-memory index's tree from memory ({@link
+ * LedgerView}), the others from stored hashes: contracts' {@link ProofPlanner} names the perfect
  * subtrees a proof needs, {@link LogStore#hashes} fetches them (with the tree's frontier, for its
  * root) in one round trip, and {@link ProofPlan#assemble} combines them. Every proof is verified
  * against the stored roots before it leaves, so storage that disagrees with itself fails loudly
@@ -24,9 +26,11 @@ import org.markproof.service.log.store.LogStore;
 @ApplicationScoped
 public class LogProofs {
   private final LogStore store;
+  private final LedgerView ledger;
 
-  LogProofs(LogStore store) {
+  LogProofs(LogStore store, LedgerView ledger) {
     this.store = store;
+    this.ledger = ledger;
   }
 
   /** An inclusion proof with the leaf hash and root it leads from and to. */
@@ -43,6 +47,18 @@ public class LogProofs {
    * <p>Precondition: {@code 0 <= index < treeSize <= head size}; the caller checks it.
    */
   public Uni<Inclusion> inclusion(long index, long treeSize) {
+    if (ledger.isCaughtUp() && treeSize <= ledger.snapshot().size()) {
+      // The in-memory index holds the tree, checked against the stored head and every signed
+      // checkpoint when it was built: no round trip.
+      return Uni.createFrom()
+          .item(
+              new Inclusion(
+                  index,
+                  treeSize,
+                  ledger.leafHash(index),
+                  ledger.root(treeSize),
+                  ledger.inclusionProof(index, treeSize)));
+    }
     ProofPlan plan = ProofPlanner.inclusion(index, treeSize);
     List<NodeId> frontier = CompactRange.frontierIds(treeSize);
     List<NodeId> ids = new ArrayList<>(1 + plan.nodeIds().size() + frontier.size());

@@ -14,6 +14,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import org.markproof.contracts.checkpoint.TlogProof;
+import org.markproof.service.log.index.LedgerView;
+import org.markproof.service.log.store.LogHead;
 import org.markproof.service.log.store.LogStore;
 import org.markproof.service.log.store.StoredCheckpoint;
 
@@ -35,10 +37,33 @@ public class LogProofsResource {
   private final LogProofs proofs;
   private final LeafIndex leafIndex;
 
-  LogProofsResource(LogStore store, LogProofs proofs, LeafIndex leafIndex) {
+  private final LedgerView ledger;
+
+  LogProofsResource(LogStore store, LogProofs proofs, LeafIndex leafIndex, LedgerView ledger) {
     this.store = store;
     this.proofs = proofs;
     this.leafIndex = leafIndex;
+    this.ledger = ledger;
+  }
+
+  /** The tree size and newest checkpoint: from the in-memory index once it has caught up. */
+  private Uni<Long> headSize() {
+    return ledger.isCaughtUp()
+        ? Uni.createFrom().item(ledger.snapshot().size())
+        : store.head().map(LogHead::size);
+  }
+
+  private Uni<StoredCheckpoint> latestCheckpoint() {
+    if (!ledger.isCaughtUp()) {
+      return store.latestCheckpoint();
+    }
+    return Uni.createFrom()
+        .item(
+            ledger
+                .snapshot()
+                .checkpoint()
+                .map(c -> new StoredCheckpoint(c.size(), c.root(), c.note(), c.signedAt()))
+                .orElse(null));
   }
 
   @GET
@@ -73,11 +98,11 @@ public class LogProofsResource {
                     });
     return Uni.combine()
         .all()
-        .unis(store.head(), store.latestCheckpoint(), resolvedIndex)
+        .unis(headSize(), latestCheckpoint(), resolvedIndex)
         .asTuple()
         .flatMap(
             t -> {
-              long headSize = t.getItem1().size();
+              long headSize = t.getItem1();
               StoredCheckpoint latest = t.getItem2();
               long size = treeSize(treeSize, latest, headSize, tlogProof);
               long at = t.getItem3();
