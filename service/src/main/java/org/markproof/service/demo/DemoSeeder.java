@@ -22,6 +22,8 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.markproof.contracts.entry.EntrySigner;
@@ -63,6 +65,13 @@ public class DemoSeeder {
   Path dataDir;
 
   /** Quarkus fires this asynchronously once the HTTP server listens. */
+  private final CompletableFuture<Path> seeded = new CompletableFuture<>();
+
+  /** Completes with the demo directory once start-up seeding is done (fails if it failed). */
+  public CompletionStage<Path> seeded() {
+    return seeded;
+  }
+
   void onHttpStarted(@ObservesAsync HttpServerStart started) {
     if (!demo) {
       return;
@@ -77,11 +86,14 @@ public class DemoSeeder {
     try {
       Path demoDir = seed(base, dataDir.resolve("demo"));
       LOG.info(summary(base, demoDir));
+      seeded.complete(demoDir);
     } catch (IOException | RuntimeException e) {
       LOG.errorf(
           "Demo seeding failed: %s. The service runs; restart it to seed again.", e.getMessage());
+      seeded.completeExceptionally(e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      seeded.completeExceptionally(e);
     }
   }
 

@@ -14,6 +14,7 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.markproof.contracts.checkpoint.Checkpoint;
 import org.markproof.service.state.StateProjector;
@@ -34,11 +35,9 @@ class DemoSeederTest {
 
   @Test
   void seedsTheDemoLedgerThroughThePublicApiWhenTheServiceStarts() throws Exception {
-    Path demo = DemoLedgerProfile.DATA_DIR.resolve("demo");
-    for (int i = 0; i < 600 && !Files.exists(demo.resolve("seeded")); i++) {
-      Thread.sleep(100);
-    }
-    assertTrue(Files.exists(demo.resolve("seeded")), "the demo seeded within a minute of start");
+    Path demo = seeder.seeded().toCompletableFuture().get(60, TimeUnit.SECONDS);
+    assertEquals(DemoLedgerProfile.DATA_DIR.resolve("demo"), demo);
+    assertTrue(Files.exists(demo.resolve("seeded")), "the demo marks its data directory seeded");
 
     String checkpoint = given().get("/checkpoint").then().statusCode(200).extract().asString();
     long size = Checkpoint.parse(checkpoint.substring(0, checkpoint.indexOf("\n\n") + 1)).size();

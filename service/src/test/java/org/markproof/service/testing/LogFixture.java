@@ -110,19 +110,17 @@ public final class LogFixture {
    * signed. The parameters name the key and origin a test verifies it with.
    */
   public static String checkpoint(LogStore store, Ed25519NoteSigner logKey, String origin) {
+    LedgerView ledger = Arc.container().instance(LedgerView.class).get();
     Instant deadline = Instant.now().plus(WAIT);
     while (Instant.now().isBefore(deadline)) {
+      // Ask for the next change before looking, so that a checkpoint signed in between wakes us.
+      var change = ledger.nextChange();
       LogHead head = store.head().await().atMost(WAIT);
       StoredCheckpoint latest = store.latestCheckpoint().await().atMost(WAIT);
       if (latest != null && latest.size() == head.size()) {
         return latest.note();
       }
-      try {
-        Thread.sleep(50);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
+      change.await().atMost(Duration.between(Instant.now(), deadline).plusMillis(1));
     }
     throw new IllegalStateException("the sequencer signed no checkpoint at the head in " + WAIT);
   }
