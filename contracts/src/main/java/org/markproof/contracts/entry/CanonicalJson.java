@@ -10,12 +10,12 @@ import org.erdtman.jcs.JsonCanonicalizer;
  * RFC 8785 (JSON Canonicalization Scheme) bytes of a Jackson tree built by this package: members
  * sorted by UTF-16 code units, no whitespace, ES6 number and string serialisation, UTF-8.
  */
-final class CanonicalJson {
+public final class CanonicalJson {
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private CanonicalJson() {}
 
-  static byte[] bytes(JsonNode node) {
+  public static byte[] bytes(JsonNode node) {
     try {
       return new JsonCanonicalizer(MAPPER.writeValueAsString(node)).getEncodedUTF8();
     } catch (JsonProcessingException e) {

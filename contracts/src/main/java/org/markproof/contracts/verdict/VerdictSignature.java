@@ -1,0 +1,96 @@
+package org.markproof.contracts.verdict;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import org.markproof.contracts.MalformedDataException;
+import org.markproof.contracts.crypto.SignatureVerificationException;
+import org.markproof.contracts.entry.CanonicalJson;
+import org.markproof.contracts.note.Ed25519NoteSigner;
+import org.markproof.contracts.note.Ed25519NoteVerifier;
+import org.markproof.contracts.note.VerifierKey;
+
+/**
+ * The signature over a verdict document (docs/verdicts.md "The signature"): Ed25519 over {@code
+ * "markproof/verdict/v1\n"} followed by the RFC 8785 canonical form of the document without its
+ * {@code signature} member. The verdict key is named and identified as a signed-note key, so its
+ * text form is {@code name+hexid+base64(0x01‖key)}.
+ */
+public final class VerdictSignature {
+  /** The document's {@code format}, also the domain tag of the signed message. */
+  public static final String FORMAT = "markproof/verdict/v1";
+
+  /** The member that holds the signature; everything else is signed. */
+  public static final String MEMBER = "signature";
+
+  private static final byte[] DOMAIN = (FORMAT + "\n").getBytes(StandardCharsets.US_ASCII);
+
+  private VerdictSignature() {}
+
+  /** The bytes signed for {@code document}: the domain tag and the JCS of all other members. */
+  public static byte[] message(ObjectNode document) {
+    ObjectNode unsigned = document.deepCopy();
+    unsigned.remove(MEMBER);
+    byte[] canonical = CanonicalJson.bytes(unsigned);
+    byte[] message = new byte[DOMAIN.length + canonical.length];
+    System.arraycopy(DOMAIN, 0, message, 0, DOMAIN.length);
+    System.arraycopy(canonical, 0, message, DOMAIN.length, canonical.length);
+    return message;
+  }
+
+  /**
+   * Signs {@code document} in place with {@code signer}, replacing any {@code signature} member,
+   * and returns it.
+   */
+  public static ObjectNode sign(ObjectNode document, Ed25519NoteSigner signer) {
+    byte[] signature = signer.sign(message(document));
+    ObjectNode member = JsonNodeFactory.instance.objectNode();
+    member.put("key", signer.name() + "+" + VerifierKey.hexKeyId(signer.keyId()));
+    member.put("algorithm", "Ed25519");
+    member.put("value", Base64.getEncoder().encodeToString(signature));
+    document.set(MEMBER, member);
+    return document;
+  }
+
+  /**
+   * Checks {@code document}'s signature with {@code verifier}.
+   *
+   * @throws MalformedDataException if the {@code signature} member is missing or malformed
+   * @throws SignatureVerificationException if it names another key or does not verify
+   */
+  public static void verify(ObjectNode document, Ed25519NoteVerifier verifier)
+      throws MalformedDataException, SignatureVerificationException {
+    JsonNode member = document.get(MEMBER);
+    if (member == null || !member.isObject()) {
+      throw new MalformedDataException("verdict: no signature member");
+    }
+    String key = text(member, "key");
+    String algorithm = text(member, "algorithm");
+    String value = text(member, "value");
+    if (!"Ed25519".equals(algorithm)) {
+      throw new MalformedDataException("verdict signature: algorithm " + algorithm);
+    }
+    String expected = verifier.name() + "+" + VerifierKey.hexKeyId(verifier.keyId());
+    if (!expected.equals(key)) {
+      throw new SignatureVerificationException(
+          "verdict signed by key " + key + ", not by " + expected);
+    }
+    byte[] signature;
+    try {
+      signature = Base64.getDecoder().decode(value);
+    } catch (IllegalArgumentException e) {
+      throw new MalformedDataException("verdict signature: value is not base64");
+    }
+    verifier.verify(message(document), signature);
+  }
+
+  private static String text(JsonNode member, String name) throws MalformedDataException {
+    JsonNode value = member.get(name);
+    if (value == null || !value.isTextual()) {
+      throw new MalformedDataException("verdict signature: missing " + name);
+    }
+    return value.textValue();
+  }
+}
