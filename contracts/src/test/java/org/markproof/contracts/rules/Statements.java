@@ -23,43 +23,43 @@ import org.markproof.contracts.label.Gs1CheckDigit;
 import org.markproof.contracts.label.Gtin;
 
 /** Builders of typical statements for rule tests. */
-final class Statements {
+public final class Statements {
   /** A GTIN under company prefix 9506000. */
-  static final Gtin SHOE = gtin("0950600013435");
+  public static final Gtin SHOE = gtin("0950600013435");
 
   /** Another GTIN under company prefix 9506000. */
-  static final Gtin BOOT = gtin("0950600013436");
+  public static final Gtin BOOT = gtin("0950600013436");
 
   /** A GTIN under company prefix 4006381. */
-  static final Gtin SOAP = gtin("0400638133393");
+  public static final Gtin SOAP = gtin("0400638133393");
 
   private Statements() {}
 
-  static Gtin gtin(String body13) {
+  public static Gtin gtin(String body13) {
     return Gtin.of(body13 + Gs1CheckDigit.compute(body13));
   }
 
-  static LocalDate date(String text) {
+  public static LocalDate date(String text) {
     return LocalDate.parse(text);
   }
 
-  static ProductRegistered product(String submitter, Gtin gtin, TrademarkRef mark) {
+  public static ProductRegistered product(String submitter, Gtin gtin, TrademarkRef mark) {
     return new ProductRegistered(
         submitter, gtin, mark, 25, "Running shoe", List.of(OfficeCode.of("EM")));
   }
 
-  static BatchIssued batch(String submitter, Gtin gtin, String lot, String issueDate) {
+  public static BatchIssued batch(String submitter, Gtin gtin, String lot, String issueDate) {
     return new BatchIssued(
         submitter, gtin, lot, 1000, TestLedger.key("label-" + lot, 0).publicKey(), date(issueDate));
   }
 
-  static LicenseGranted license(
+  public static LicenseGranted license(
       String licensor, String id, String licensee, TrademarkRef mark, String start, String end) {
     return licenseWith(
         licensor, licensor, id, licensee, mark, List.of(SHOE), List.of(), start, end);
   }
 
-  static LicenseGranted licenseWith(
+  public static LicenseGranted licenseWith(
       String submitter,
       String licensor,
       String id,
@@ -76,16 +76,16 @@ final class Statements {
         submitter, id, licensor, licensee, mark, scope, date(start), date(end));
   }
 
-  static LicenseTerminated terminate(String submitter, String id, String effective) {
+  public static LicenseTerminated terminate(String submitter, String id, String effective) {
     return new LicenseTerminated(submitter, id, date(effective));
   }
 
-  static TrademarkAssigned assign(
+  public static TrademarkAssigned assign(
       String registrar, TrademarkRef mark, String newHolder, String effective) {
     return new TrademarkAssigned(registrar, mark, newHolder, date(effective));
   }
 
-  static TrademarkStatusChanged status(
+  public static TrademarkStatusChanged status(
       String registrar,
       TrademarkRef mark,
       TrademarkStatus status,
@@ -99,15 +99,16 @@ final class Statements {
         date(effective));
   }
 
-  static LabelRevoked revokeLabels(String submitter, Gtin gtin, String lot, String... serials) {
+  public static LabelRevoked revokeLabels(
+      String submitter, Gtin gtin, String lot, String... serials) {
     return new LabelRevoked(submitter, gtin, lot, List.of(serials), RevocationReason.STOLEN);
   }
 
-  static BatchRevoked revokeBatch(String submitter, Gtin gtin, String lot) {
+  public static BatchRevoked revokeBatch(String submitter, Gtin gtin, String lot) {
     return new BatchRevoked(submitter, gtin, lot, RevocationReason.RECALL);
   }
 
-  static SeizureRecorded seizure(String submitter, String scan, String post, Instant at) {
+  public static SeizureRecorded seizure(String submitter, String scan, String post, Instant at) {
     return new SeizureRecorded(
         submitter,
         scan,

@@ -16,6 +16,7 @@ import org.markproof.contracts.MalformedDataException;
 import org.markproof.contracts.crypto.Ed25519PrivateKey;
 import org.markproof.contracts.crypto.Sha256;
 import org.markproof.contracts.entry.EntrySigner;
+import org.markproof.contracts.entry.LogEntry;
 import org.markproof.contracts.entry.MarkRepresentation;
 import org.markproof.contracts.entry.OfficeCode;
 import org.markproof.contracts.entry.ParticipantEnrolled;
@@ -30,18 +31,18 @@ import org.markproof.contracts.entry.TrademarkRef;
  * A ledger under test: deterministic keys per participant, an entry clock the test moves, and every
  * applied entry kept for replays. Starts with the genesis operator {@code op}.
  */
-final class TestLedger {
-  static final TrademarkRef EM_MARK = new TrademarkRef(OfficeCode.of("EM"), "018000001");
-  static final TrademarkRef AU_MARK = new TrademarkRef(OfficeCode.of("AU"), "2100001");
+public final class TestLedger {
+  public static final TrademarkRef EM_MARK = new TrademarkRef(OfficeCode.of("EM"), "018000001");
+  public static final TrademarkRef AU_MARK = new TrademarkRef(OfficeCode.of("AU"), "2100001");
 
   private final Map<String, Integer> generations = new HashMap<>();
   private final List<SignedEntry> entries = new ArrayList<>();
   private final List<Instant> times = new ArrayList<>();
-  LedgerState state = LedgerState.empty();
-  Instant now = Instant.parse("2026-01-10T10:00:00Z");
+  public LedgerState state = LedgerState.empty();
+  public Instant now = Instant.parse("2026-01-10T10:00:00Z");
 
   /** A ledger holding only the genesis entry of operator {@code op}. */
-  static TestLedger withOperator() {
+  public static TestLedger withOperator() {
     TestLedger ledger = new TestLedger();
     ledger.apply(
         new ParticipantEnrolled(
@@ -54,7 +55,7 @@ final class TestLedger {
    * {@code acme}, {@code globex}, {@code initech}; customs {@code cdg-7} at post FR-CDG; mark EM
    * 018000001 held by acme in classes 25 and 3, registered 2020-05-06 until 2029-12-01.
    */
-  static TestLedger standard() {
+  public static TestLedger standard() {
     TestLedger ledger = withOperator();
     ledger.enrol("ipo-em", new ParticipantRole.Registrar(OfficeCode.of("EM")));
     ledger.enrol("ipo-au", new ParticipantRole.Registrar(OfficeCode.of("AU")));
@@ -66,7 +67,7 @@ final class TestLedger {
     return ledger;
   }
 
-  static TrademarkRecorded recorded(String registrar, TrademarkRef ref, String holder) {
+  public static TrademarkRecorded recorded(String registrar, TrademarkRef ref, String holder) {
     return new TrademarkRecorded(
         registrar,
         ref,
@@ -79,7 +80,7 @@ final class TestLedger {
   }
 
   /** The deterministic key of {@code name}'s {@code generation}-th enrolment or rotation. */
-  static Ed25519PrivateKey key(String name, int generation) {
+  public static Ed25519PrivateKey key(String name, int generation) {
     byte[] seed = Sha256.hash((name + "#" + generation).getBytes(StandardCharsets.UTF_8));
     try {
       return Ed25519PrivateKey.fromSeed(seed);
@@ -89,24 +90,24 @@ final class TestLedger {
   }
 
   /** The current key of participant {@code name}. */
-  Ed25519PrivateKey keyOf(String name) {
+  public Ed25519PrivateKey keyOf(String name) {
     return key(name, generations.getOrDefault(name, 0));
   }
 
   /** Records that {@code name}'s key was rotated; returns the new key. */
-  Ed25519PrivateKey nextKey(String name) {
+  public Ed25519PrivateKey nextKey(String name) {
     return key(name, generations.getOrDefault(name, 0) + 1);
   }
 
-  void enrol(String name, ParticipantRole role) {
+  public void enrol(String name, ParticipantRole role) {
     apply(new ParticipantEnrolled("op", name, name, role, key(name, 0).publicKey()));
   }
 
-  SignedEntry sign(Statement s) {
+  public SignedEntry sign(Statement s) {
     return EntrySigner.sign(s, keyOf(s.submitter()));
   }
 
-  void setDate(String date) {
+  public void setDate(String date) {
     now = Instant.parse(date + "T10:00:00Z");
   }
 
@@ -114,11 +115,11 @@ final class TestLedger {
    * Applies {@code s}, signed by its submitter's current key, at {@link #now}; fails the test if
    * rejected.
    */
-  TestLedger apply(Statement s) {
+  public TestLedger apply(Statement s) {
     return apply(sign(s));
   }
 
-  TestLedger apply(SignedEntry entry) {
+  public TestLedger apply(SignedEntry entry) {
     List<Violation> violations = Rules.validate(state, entry, now);
     assertEquals(List.of(), violations, "entry " + entry + " should be accepted");
     try {
@@ -134,16 +135,16 @@ final class TestLedger {
     return this;
   }
 
-  List<Violation> validate(Statement s) {
+  public List<Violation> validate(Statement s) {
     return Rules.validate(state, sign(s), now);
   }
 
   /** Asserts {@code s} is rejected with exactly the codes {@code expected} (in any order). */
-  void assertRejected(Statement s, ViolationCode... expected) {
+  public void assertRejected(Statement s, ViolationCode... expected) {
     assertRejected(sign(s), expected);
   }
 
-  void assertRejected(SignedEntry entry, ViolationCode... expected) {
+  public void assertRejected(SignedEntry entry, ViolationCode... expected) {
     List<Violation> violations = Rules.validate(state, entry, now);
     List<ViolationCode> codes =
         violations.stream().map(Violation::code).sorted().collect(Collectors.toList());
@@ -152,8 +153,17 @@ final class TestLedger {
     assertTrue(violations.stream().allMatch(v -> !v.path().isEmpty() && !v.message().isEmpty()));
   }
 
+  /** The log entries applied so far, in order, as the log stores them (leaf inputs). */
+  public List<LogEntry> logEntries() {
+    List<LogEntry> out = new ArrayList<>(entries.size());
+    for (int i = 0; i < entries.size(); i++) {
+      out.add(LogEntry.of(times.get(i), entries.get(i)));
+    }
+    return out;
+  }
+
   /** Replays every applied entry, at its time, onto an empty state. */
-  LedgerState replay() throws RuleViolationException {
+  public LedgerState replay() throws RuleViolationException {
     LedgerState replayed = LedgerState.empty();
     for (int i = 0; i < entries.size(); i++) {
       replayed = Rules.apply(replayed, entries.get(i), times.get(i));
