@@ -17,6 +17,7 @@ public enum ProblemCode {
   CONFLICT(409, "Conflict"),
   BODY_TOO_LARGE(413, "Request body too large"),
   UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
+  TOO_MANY_REQUESTS(429, "Too many requests"),
   RULE_VIOLATIONS(422, "Rule violations"),
   INTERNAL_ERROR(500, "Internal error"),
   SERVICE_UNAVAILABLE(503, "Service unavailable"),
@@ -63,6 +64,7 @@ public enum ProblemCode {
       case 413 -> BODY_TOO_LARGE;
       case 415 -> UNSUPPORTED_MEDIA_TYPE;
       case 422 -> RULE_VIOLATIONS;
+      case 429 -> TOO_MANY_REQUESTS;
       case 503 -> SERVICE_UNAVAILABLE;
       default -> status >= 500 ? INTERNAL_ERROR : BAD_REQUEST;
     };

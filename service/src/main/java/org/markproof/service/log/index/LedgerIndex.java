@@ -8,7 +8,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.NavigableMap;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import org.markproof.contracts.MalformedDataException;
@@ -46,9 +48,17 @@ public class LedgerIndex implements LedgerView {
   private final LogStore store;
   private final LogKeys keys;
 
+  private static final int KEPT_STATES = 256;
+
   private final MemoryTree tree = new MemoryTree();
+  private final EntryArena arena = new EntryArena();
+
+  /** The states after the latest sizes, for a checkpoint that lags the tree (persistent maps). */
+  private final NavigableMap<Long, LedgerState> recentStates = new TreeMap<>();
+
   private volatile LedgerSnapshot snapshot =
-      new LedgerSnapshot(LedgerState.empty(), 0, MerkleHashes.emptyRoot(), Optional.empty());
+      new LedgerSnapshot(
+          LedgerState.empty(), 0, MerkleHashes.emptyRoot(), Optional.empty(), Optional.empty());
   private volatile boolean caughtUp;
   private volatile IndexMismatchException broken;
   private final AtomicReference<CompletableFuture<Void>> change =
@@ -86,6 +96,11 @@ public class LedgerIndex implements LedgerView {
   @Override
   public byte[] leafHash(long index) {
     return tree.leafHash(index);
+  }
+
+  @Override
+  public byte[] entry(long index) {
+    return arena.get(index);
   }
 
   @Override
@@ -144,6 +159,7 @@ public class LedgerIndex implements LedgerView {
     if (size == from && !leaves.isEmpty()) {
       List<byte[]> hashes = new ArrayList<>(leaves.size());
       leaves.forEach(leaf -> hashes.add(leaf.leafHash()));
+      leaves.forEach(leaf -> arena.append(leaf.encoded()));
       tree.append(hashes);
       publish(after, snapshot.checkpoint());
     } else if (size < from + leaves.size()) {
@@ -226,6 +242,7 @@ public class LedgerIndex implements LedgerView {
       }
       state = applyRules(state, leaf, next);
       hashes.add(hash);
+      arena.append(stored.leaf());
       next++;
     }
     tree.append(hashes);
@@ -234,6 +251,7 @@ public class LedgerIndex implements LedgerView {
 
   private void applyOne(long index, LogEntry leaf) {
     LedgerState state = applyRules(snapshot.state(), leaf, index);
+    arena.append(leaf.encoded());
     tree.append(List.of(leaf.leafHash()));
     publish(state, snapshot.checkpoint());
   }
@@ -256,8 +274,34 @@ public class LedgerIndex implements LedgerView {
   }
 
   private void publish(LedgerState state, Optional<SignedCheckpoint> checkpoint) {
-    snapshot = new LedgerSnapshot(state, tree.size(), tree.root(), checkpoint);
+    recentStates.put(state.size(), state);
+    while (recentStates.size() > KEPT_STATES) {
+      recentStates.pollFirstEntry();
+    }
+    Optional<LedgerState> checkpointState = checkpoint.map(c -> stateAt(c.size()));
+    snapshot = new LedgerSnapshot(state, tree.size(), tree.root(), checkpoint, checkpointState);
     change.getAndSet(new CompletableFuture<>()).complete(null);
+  }
+
+  /**
+   * The state after {@code size} entries: kept for the latest sizes; an older one (a checkpoint
+   * stored long before the head, seen only at start) is replayed from the entries in memory.
+   */
+  private LedgerState stateAt(long size) {
+    LedgerState kept = recentStates.get(size);
+    if (kept != null) {
+      return kept;
+    }
+    LedgerState state = LedgerState.empty();
+    for (long i = 0; i < size; i++) {
+      try {
+        state = applyRules(state, LogEntry.parse(arena.get(i)), i);
+      } catch (MalformedDataException e) {
+        throw fail(new IndexMismatchException("entry " + i + " in memory is malformed", i, e));
+      }
+    }
+    recentStates.put(size, state);
+    return state;
   }
 
   private IndexMismatchException fail(IndexMismatchException e) {

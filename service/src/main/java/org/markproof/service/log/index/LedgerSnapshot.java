@@ -12,11 +12,22 @@ import org.markproof.contracts.rules.LedgerState;
  * @param size the number of entries
  * @param root {@code MTH(D[size])}
  * @param checkpoint the newest signed checkpoint, at most {@code size}; empty before the first
+ * @param checkpointState the {@link LedgerState} after the entries {@code checkpoint} covers — what
+ *     a scan judges against, so that every entry it relies on is provable against that checkpoint;
+ *     empty before the first checkpoint
  */
 public record LedgerSnapshot(
-    LedgerState state, long size, byte[] root, Optional<SignedCheckpoint> checkpoint) {
+    LedgerState state,
+    long size,
+    byte[] root,
+    Optional<SignedCheckpoint> checkpoint,
+    Optional<LedgerState> checkpointState) {
   public LedgerSnapshot {
     root = root.clone();
+    if (checkpoint.isPresent() != checkpointState.isPresent()
+        || checkpointState.map(s -> s.size() != checkpoint.get().size()).orElse(false)) {
+      throw new IllegalArgumentException("checkpoint state does not match the checkpoint");
+    }
   }
 
   @Override

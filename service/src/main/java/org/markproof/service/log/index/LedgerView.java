@@ -60,6 +60,13 @@ public interface LedgerView {
    */
   byte[] leafHash(long index);
 
+  /**
+   * The exact bytes of entry {@code index} (the RFC 9162 leaf input), from memory.
+   *
+   * @throws IllegalArgumentException unless {@code 0 <= index < snapshot().size()}
+   */
+  byte[] entry(long index);
+
   /** Whether the index has replayed the log up to the stored head at least once (readiness). */
   boolean isCaughtUp();
 

@@ -1,0 +1,34 @@
+package org.markproof.service.scan;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One scan and its signed verdict as the {@code scan} table keeps it.
+ *
+ * @param code the scanned text with control characters escaped ({@code \\u0000}), as stored
+ * @param concerns the participants whose alerts the verdict raises
+ * @param fingerprint SHA-256 of what the client sent, to tell a retry from another scan
+ * @param document the signed verdict document, JSON
+ * @param durable completes with true once the row is written, false if a row of that id existed
+ */
+record ScanRecord(
+    String scanId,
+    String submitter,
+    String postId,
+    double lat,
+    double lon,
+    Instant scannedAt,
+    Instant receivedAt,
+    boolean offline,
+    String code,
+    Optional<String> gtin,
+    Optional<String> batch,
+    Optional<String> serial,
+    String verdict,
+    List<String> concerns,
+    byte[] fingerprint,
+    String document,
+    CompletableFuture<Boolean> durable) {}

@@ -1,0 +1,77 @@
+package org.markproof.service.scan;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.markproof.contracts.MalformedDataException;
+import org.markproof.contracts.note.Ed25519NoteSigner;
+import org.markproof.service.log.keys.LogKeys;
+
+/**
+ * The key that signs verdicts: read from {@code markproof.scan.verdict-key-file}, or generated once
+ * under {@code <markproof.data-dir>/keys/verdict.key} as {@code <log origin>/verdict} and reused at
+ * later starts. Its verifier key is public at {@code GET /v1/scans/key}.
+ */
+@ApplicationScoped
+public class VerdictKeyProducer {
+  private static final Logger LOG = Logger.getLogger(VerdictKeyProducer.class);
+
+  /** The generated key's file name under {@code <data-dir>/keys}. */
+  public static final String FILE = "verdict.key";
+
+  @Produces
+  @Singleton
+  VerdictKey verdictKey(
+      ScanSettings settings,
+      LogKeys logKeys,
+      @ConfigProperty(name = "markproof.data-dir") Path dataDir) {
+    try {
+      if (settings.verdictKeyFile().isPresent()) {
+        return new VerdictKey(read(settings.verdictKeyFile().get()));
+      }
+      Path file = dataDir.resolve("keys").resolve(FILE);
+      if (Files.exists(file)) {
+        return new VerdictKey(read(file));
+      }
+      Ed25519NoteSigner generated =
+          Ed25519NoteSigner.generate(logKeys.origin() + "/verdict", new SecureRandom());
+      Files.createDirectories(file.getParent());
+      Path partial = file.resolveSibling(FILE + ".partial");
+      Files.deleteIfExists(partial);
+      Files.createFile(
+          partial,
+          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      Files.writeString(
+          partial,
+          generated.signerKey().text() + "\n",
+          StandardCharsets.US_ASCII,
+          StandardOpenOption.TRUNCATE_EXISTING,
+          StandardOpenOption.SYNC);
+      Files.move(partial, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+      LOG.infof("Generated the verdict key in %s; keep it: verdicts name it", file);
+      return new VerdictKey(generated);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (MalformedDataException e) {
+      throw new IllegalStateException("cannot make a verdict key: " + e.getMessage(), e);
+    }
+  }
+
+  private static Ed25519NoteSigner read(Path file) throws IOException {
+    try {
+      return Ed25519NoteSigner.parse(Files.readString(file, StandardCharsets.US_ASCII).strip());
+    } catch (MalformedDataException e) {
+      throw new IOException(file + ": not an Ed25519 note signer key: " + e.getMessage(), e);
+    }
+  }
+}
