@@ -27,6 +27,7 @@ import org.markproof.contracts.entry.ParticipantRole;
 import org.markproof.contracts.entry.ProductRegistered;
 import org.markproof.contracts.entry.RevocationReason;
 import org.markproof.contracts.entry.Statement;
+import org.markproof.contracts.entry.TrademarkAssigned;
 import org.markproof.contracts.entry.TrademarkRecorded;
 import org.markproof.contracts.entry.TrademarkRef;
 import org.markproof.contracts.label.Gtin;
@@ -63,6 +64,7 @@ final class EvidenceFixture {
   static final int LICENSE = 9;
   static final int LICENSED_BATCH = 10;
   static final int LABELS_REVOKED = 11;
+  static final int MARK_ASSIGNED = 12;
 
   private static final Instant START = Instant.parse("2026-03-01T09:00:00Z");
 
@@ -103,7 +105,8 @@ final class EvidenceFixture {
                 LocalDate.parse("2027-12-31")),
             batch("globex", SHOE, "LOT-G"),
             new LabelRevoked(
-                "acme", SHOE, "LOT-A", List.of("S0002", "S0003"), RevocationReason.STOLEN));
+                "acme", SHOE, "LOT-A", List.of("S0002", "S0003"), RevocationReason.STOLEN),
+            new TrademarkAssigned("euipo", MARK, "globex", LocalDate.parse("2026-03-01")));
     LedgerState state = LedgerState.empty();
     for (int i = 0; i < statements.size(); i++) {
       Statement s = statements.get(i);

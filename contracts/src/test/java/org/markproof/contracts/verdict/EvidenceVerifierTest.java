@@ -9,6 +9,7 @@ import static org.markproof.contracts.verdict.EvidenceFixture.BOOT_PRODUCT;
 import static org.markproof.contracts.verdict.EvidenceFixture.LICENSE;
 import static org.markproof.contracts.verdict.EvidenceFixture.LICENSED_BATCH;
 import static org.markproof.contracts.verdict.EvidenceFixture.LOG;
+import static org.markproof.contracts.verdict.EvidenceFixture.MARK_ASSIGNED;
 import static org.markproof.contracts.verdict.EvidenceFixture.ORIGIN;
 import static org.markproof.contracts.verdict.EvidenceFixture.SHOE_BATCH;
 import static org.markproof.contracts.verdict.EvidenceFixture.SHOE_PRODUCT;
@@ -72,7 +73,7 @@ class EvidenceVerifierTest {
     EvidenceVerifier.Result result = verifier().verify(signed(log.genuine()));
     assertEquals("GENUINE", result.verdict());
     assertEquals(ORIGIN, result.checkpoint().checkpoint().origin());
-    assertEquals(12, result.checkpoint().checkpoint().size());
+    assertEquals(13, result.checkpoint().checkpoint().size());
     assertEquals(
         List.of("batch", "product", "mark"),
         result.entries().stream().map(ProvenEntry::role).toList());
@@ -119,7 +120,8 @@ class EvidenceVerifierTest {
     object(doc, "evidence").put("checkpoint", new String(cosigned, StandardCharsets.UTF_8));
     for (int i = 0; i < 3; i++) {
       int index = entries(doc).get(i).get("index").intValue();
-      ((ObjectNode) entries(doc).get(i)).put("proof", log.proof(index, cosigned, 12));
+      ((ObjectNode) entries(doc).get(i))
+          .put("proof", log.proof(index, cosigned, log.leaves.size()));
     }
     assertEquals(
         1, strict.verify(signed(doc)).checkpoint().cosignatures().size(), "cosigned by W1");
@@ -161,7 +163,7 @@ class EvidenceVerifierTest {
     object(doc, "evidence").put("checkpoint", new String(forged, StandardCharsets.UTF_8));
     for (int i = 0; i < 3; i++) {
       int index = entries(doc).get(i).get("index").intValue();
-      ((ObjectNode) entries(doc).get(i)).put("proof", log.proof(index, forged, 12));
+      ((ObjectNode) entries(doc).get(i)).put("proof", log.proof(index, forged, log.leaves.size()));
     }
     EvidenceCheckException e = fails(Check.CHECKPOINT, signed(doc));
     assertInstanceOf(UnverifiedNoteException.class, e.getCause());
@@ -190,7 +192,7 @@ class EvidenceVerifierTest {
     ObjectNode doc = log.genuine();
     ObjectNode batch = (ObjectNode) entries(doc).get(0);
     batch.put("index", BOOT_BATCH);
-    batch.put("proof", log.proof(BOOT_BATCH, log.checkpoint, 12));
+    batch.put("proof", log.proof(BOOT_BATCH, log.checkpoint, log.leaves.size()));
     EvidenceCheckException e = fails(Check.PROOFS, signed(doc));
     assertInstanceOf(RootMismatchException.class, e.getCause());
     assertEquals(
@@ -269,6 +271,33 @@ class EvidenceVerifierTest {
     assertEquals(
         "check 4, the entries against the verdict's claims: entry 2 (role mark, index 4): the"
             + " mark entry's holder is \"acme\", the verdict claims holder.id \"globex\"",
+        e.getMessage());
+  }
+
+  @Test
+  void holderEntryProvesTheClaimedHolderInsteadOfTheMarkEntry() throws Exception {
+    ObjectNode doc = log.genuine();
+    object(doc, "holder").put("id", "globex");
+    entries(doc).add(log.evidence("holder", MARK_ASSIGNED));
+    assertEquals(4, verifier().verify(signed(doc)).entries().size());
+
+    object(doc, "holder").put("id", "acme");
+    EvidenceMismatchException e =
+        assertThrows(EvidenceMismatchException.class, () -> verifier().verify(signed(doc)));
+    assertEquals(
+        "check 4, the entries against the verdict's claims: entry 3 (role holder, index 12): the"
+            + " holder entry's new holder is \"globex\", the verdict claims holder.id \"acme\"",
+        e.getMessage());
+  }
+
+  @Test
+  void statusEntryOfAnotherKindFails() {
+    ObjectNode doc = log.genuine();
+    entries(doc).add(log.evidence("status", MARK_ASSIGNED));
+    EvidenceCheckException e = fails(Check.CLAIMS, signed(doc));
+    assertEquals(
+        "check 4, the entries against the verdict's claims: entry 3 (role status, index 12): is a"
+            + " trademark.assigned entry, expected trademark.status-changed",
         e.getMessage());
   }
 
