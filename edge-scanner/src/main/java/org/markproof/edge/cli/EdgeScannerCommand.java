@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
       NoteCommand.class,
       KeysCommand.class,
       LabelCommand.class,
-      AuditCommand.class
+      AuditCommand.class,
+      EvidenceCommand.class
     },
     footer = {
       "",
