@@ -33,6 +33,7 @@ import org.markproof.contracts.checkpoint.CheckpointVerifier;
 import org.markproof.contracts.checkpoint.TlogProof;
 import org.markproof.contracts.checkpoint.TlogProofVerifier;
 import org.markproof.contracts.note.Ed25519NoteVerifier;
+import org.markproof.contracts.verdict.EvidenceVerifier;
 import org.markproof.contracts.verdict.VerdictSignature;
 import org.markproof.service.auth.Groups;
 import org.markproof.service.submission.TestLedger;
@@ -79,6 +80,10 @@ class ScanApiTest {
         given().get("/v1/log/key").then().statusCode(200).extract().path("checkpointVerifierKey");
     CheckpointVerifier log = CheckpointVerifier.forLog(Ed25519NoteVerifier.parse(logKey));
     byte[] checkpoint = doc.at("/evidence/checkpoint").textValue().getBytes(StandardCharsets.UTF_8);
+    EvidenceVerifier.Result audited =
+        EvidenceVerifier.of(log, Ed25519NoteVerifier.parse(verdictKey))
+            .verify(JSON.writeValueAsBytes(doc));
+    assertEquals(doc.get("verdict").textValue(), audited.verdict());
     Set<String> roles = new HashSet<>();
     for (JsonNode e : doc.at("/evidence/entries")) {
       TlogProof proof =
