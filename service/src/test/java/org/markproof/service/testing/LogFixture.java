@@ -79,6 +79,52 @@ public final class LogFixture {
           LedgerFixture.enrol(LedgerFixture.freshId("fixture"), new ParticipantRole.BrandOwner());
       submissions.add(intake.submit(entry, null).await().atMost(WAIT).submission());
     }
+    // The sequencer orders one batch's pending entries its own way, not necessarily in the order
+    // they were submitted; what must hold is that ours fill one contiguous range.
+    List<Long> indices = new ArrayList<>(count);
+    for (UUID submission : submissions) {
+      Sequenced sequenced = intake.awaitSequenced(submission, WAIT).await().atMost(WAIT.plus(WAIT));
+      if (sequenced == null) {
+        throw new IllegalStateException(
+            "submission " + submission + " was not sequenced in " + WAIT);
+      }
+      indices.add(sequenced.index());
+    }
+    indices.sort(null);
+    long first = indices.get(0);
+    long last = indices.get(indices.size() - 1);
+    if (last - first + 1 != count) {
+      throw new IllegalStateException("fixture entries are not contiguous: " + indices);
+    }
+    List<LogEntry> entries = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      ParticipantEnrolled statement =
+          new ParticipantEnrolled(
+              "operator",
+              "fixture-" + run + "-" + i,
+              "Fixture participant " + i,
+              new ParticipantRole.Operator(),
+              key.publicKey());
+      entries.add(LogEntry.of(now.plusMillis(i), EntrySigner.sign(statement, key)));
+    }
+    return entries;
+  }
+
+  /**
+   * Appends {@code count} fresh, lawful entries (operator enrolments of new brand owners) through
+   * the service's own intake and sequencer, and waits until a checkpoint covers them. Tests run one
+   * at a time, so the entries land next to each other; this checks that they did.
+   */
+  public static Appended append(LogStore store, int count) {
+    EntryIntake intake = Arc.container().instance(EntryIntake.class).get();
+    LedgerView ledger = Arc.container().instance(LedgerView.class).get();
+    LedgerFixture.ensureGenesis(intake, ledger);
+    List<UUID> submissions = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      SignedEntry entry =
+          LedgerFixture.enrol(LedgerFixture.freshId("fixture"), new ParticipantRole.BrandOwner());
+      submissions.add(intake.submit(entry, null).await().atMost(WAIT).submission());
+    }
     long first = -1;
     long last = -1;
     for (UUID submission : submissions) {

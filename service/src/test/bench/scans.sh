@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Load benchmark of the customs scan path (issue 4), outside .ci/run; figures go to
+# docs/benchmarks.md.
+#
+#   mvn -B -q -DskipTests package                 # once, from the repository root
+#   service/src/test/bench/scans.sh [SECONDS]     # each phase runs SECONDS (default 30)
+#
+# Starts the packaged service in demo mode (embedded PostgreSQL) on port 18080 with the scan rate
+# limit lifted, then measures on this same machine, in one run:
+#   1. the cryptographic ceiling: one Ed25519 verify plus one Ed25519 sign per operation on two
+#      threads (CryptoCeiling, BouncyCastle) — the cryptography a scan cannot avoid;
+#   2. the ceiling of a trivial endpoint: GET /v1/info;
+#   3. POST /v1/scans with the demo's labels (genuine, revoked, forged; repeated serials turn into
+#      clones), each a fresh scan id, at full load;
+#   4. the same at a fixed rate of 70% of the measured maximum (wrk2-style rate with -R when wrk
+#      supports it, else fewer connections), for the latency percentiles.
+set -euo pipefail
+SECONDS_PER_PHASE=${1:-30}
+ROOT=$(cd "$(dirname "$0")/../../../.." && pwd)
+PORT=18080
+BASE=http://localhost:$PORT
+DATA=$(mktemp -d /tmp/markproof-scan-bench.XXXXXX)
+JAR=$ROOT/service/target/quarkus-app/quarkus-run.jar
+[ -f "$JAR" ] || { echo "build first: mvn -B -q -DskipTests package" >&2; exit 2; }
+command -v wrk > /dev/null || { echo "needs wrk (apt-get install -y wrk)" >&2; exit 2; }
+(cd "$ROOT" && mvn -B -q -pl service test-compile) > /dev/null
+
+echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | head -1)"
+echo
+echo "== cryptographic ceiling: Ed25519 verify + sign, 2 threads"
+java -cp "$ROOT/service/target/test-classes:$ROOT/service/target/quarkus-app/lib/main/*" \
+  org.markproof.service.bench.CryptoCeiling 2 "$SECONDS_PER_PHASE"
+
+java -Xms1g -Xmx1g -Dmarkproof.data-dir="$DATA" -Dmarkproof.demo=true -Dquarkus.http.port=$PORT \
+  -Dmarkproof.scan.token-rate=1000000 -Dmarkproof.scan.token-burst=1000000 \
+  -Dquarkus.log.level=WARN -jar "$JAR" > "$DATA/service.log" 2>&1 &
+SERVICE=$!
+trap 'rc=$?; kill $SERVICE 2>/dev/null; wait $SERVICE 2>/dev/null; rm -rf "$DATA"; exit $rc' EXIT
+for _ in $(seq 1 240); do [ -f "$DATA/demo/seeded" ] && break; sleep 0.5; done
+[ -f "$DATA/demo/seeded" ] || { echo "the demo did not seed; see $DATA/service.log" >&2; exit 1; }
+TOKEN=$(cat "$DATA/demo/tokens/customs.jwt")
+export PAYLOADS=$DATA/demo/labels/payloads.txt TOKEN
+
+echo
+echo "== ceiling: GET /v1/info"
+wrk -t2 -c32 -d"${SECONDS_PER_PHASE}s" --latency "$BASE/v1/info" | grep -E "Requests/sec|50%|99%|Non-2xx"
+
+echo
+echo "== warm-up: POST /v1/scans, 10 s"
+wrk -t2 -c32 -d10s -s "$ROOT/service/src/test/bench/post-scans.lua" "$BASE/v1/scans" > /dev/null
+
+echo
+echo "== POST /v1/scans, full load (32 connections)"
+wrk -t2 -c32 -d"${SECONDS_PER_PHASE}s" --latency -s "$ROOT/service/src/test/bench/post-scans.lua" \
+  "$BASE/v1/scans" | grep -E "Requests/sec|50%|75%|90%|99%|Non-2xx"
+
+echo
+echo "== POST /v1/scans, light load (4 connections)"
+wrk -t2 -c4 -d"${SECONDS_PER_PHASE}s" --latency -s "$ROOT/service/src/test/bench/post-scans.lua" \
+  "$BASE/v1/scans" | grep -E "Requests/sec|50%|75%|90%|99%|Non-2xx"
+
+echo
+echo "verdicts recorded:"
+curl -s -H "Authorization: Bearer $(cat "$DATA/demo/tokens/operator.jwt")" \
+  "$BASE/v1/scans?limit=1000" | grep -o '"verdict":"[A-Z_]*"' | sort | uniq -c
