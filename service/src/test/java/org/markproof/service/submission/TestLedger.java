@@ -29,25 +29,25 @@ import org.markproof.service.testing.TestTokens;
  * participants, fresh identifiers, and the check that a {@code 201} answer's inclusion proof
  * verifies against its checkpoint, whose signature verifies with the log's published key.
  */
-final class TestLedger {
+public final class TestLedger {
   /** The operator that enrols itself first on the {@link FreshLedgerProfile} ledger. */
-  static final String OPERATOR = "test-operator";
+  public static final String OPERATOR = "test-operator";
 
-  static final SecureRandom RANDOM = new SecureRandom();
+  public static final SecureRandom RANDOM = new SecureRandom();
   private static final Base64.Decoder BASE64 = Base64.getDecoder();
   private static final Base64.Encoder BASE64_ENCODER = Base64.getEncoder();
 
   private TestLedger() {}
 
   /** A fresh participant id, {@code prefix-} and 8 hex digits. */
-  static String id(String prefix) {
+  public static String id(String prefix) {
     byte[] bytes = new byte[4];
     RANDOM.nextBytes(bytes);
     return prefix + "-" + HexFormat.of().formatHex(bytes);
   }
 
   /** A fresh GTIN-14 with a valid GS1 check digit. */
-  static String gtin() {
+  public static String gtin() {
     StringBuilder digits = new StringBuilder("09");
     for (int i = 0; i < 11; i++) {
       digits.append(RANDOM.nextInt(10));
@@ -56,19 +56,19 @@ final class TestLedger {
   }
 
   /** A fresh registration number. */
-  static String registrationNumber() {
+  public static String registrationNumber() {
     return String.valueOf(100_000_000 + RANDOM.nextInt(900_000_000));
   }
 
-  static String today() {
+  public static String today() {
     return LocalDate.now(ZoneOffset.UTC).toString();
   }
 
-  static String token(String subject, String group) {
+  public static String token(String subject, String group) {
     return TestTokens.forSubject(subject, group).sign();
   }
 
-  static String operatorToken() {
+  public static String operatorToken() {
     return token(OPERATOR, Groups.OPERATOR);
   }
 
@@ -76,7 +76,7 @@ final class TestLedger {
    * The operator's self-enrolment, the ledger's first entry: made by the first caller, replayed to
    * every later one (same statement, same Idempotency-Key).
    */
-  static synchronized Response genesis() {
+  public static synchronized Response genesis() {
     return post(
         operatorToken(),
         "/v1/participants?wait=true",
@@ -91,12 +91,13 @@ final class TestLedger {
   }
 
   /** Enrols a custodial participant (the service generates its key) and waits for the log. */
-  static void enrol(String participant, Map<String, Object> role) {
+  public static void enrol(String participant, Map<String, Object> role) {
     enrolWithKey(participant, role, null);
   }
 
   /** Enrols a participant holding {@code key} (null: custodial) and waits for the log. */
-  static void enrolWithKey(String participant, Map<String, Object> role, Ed25519PrivateKey key) {
+  public static void enrolWithKey(
+      String participant, Map<String, Object> role, Ed25519PrivateKey key) {
     genesis();
     Map<String, Object> body =
         new java.util.HashMap<>(
@@ -108,16 +109,16 @@ final class TestLedger {
     assertEquals(201, answer.statusCode(), answer.asString());
   }
 
-  static Map<String, Object> registrar(String office) {
+  public static Map<String, Object> registrar(String office) {
     return Map.of("type", "registrar", "office", office);
   }
 
-  static Map<String, Object> brandOwner() {
+  public static Map<String, Object> brandOwner() {
     return Map.of("type", "brand-owner");
   }
 
   /** A word mark of {@code office} held by {@code holder}, live today, in Nice class 25. */
-  static Map<String, Object> wordMark(String office, String number, String holder) {
+  public static Map<String, Object> wordMark(String office, String number, String holder) {
     return Map.of(
         "trademark",
         Map.of("office", office, "number", number),
@@ -135,7 +136,7 @@ final class TestLedger {
         "2031-03-01");
   }
 
-  static Response post(String token, String path, Object body, String idempotencyKey) {
+  public static Response post(String token, String path, Object body, String idempotencyKey) {
     var request = given().auth().oauth2(token).contentType(ContentType.JSON).body(body);
     if (idempotencyKey != null) {
       request = request.header("Idempotency-Key", idempotencyKey);
@@ -148,7 +149,7 @@ final class TestLedger {
    * /v1/log/key}) and its inclusion proof leads from the leaf hash at the index to the checkpoint's
    * root (RFC 9162 §2.1.3.2, contracts' {@link ProofVerifier}).
    */
-  static void verifyInLog(JsonPath answer) throws Exception {
+  public static void verifyInLog(JsonPath answer) throws Exception {
     String note = answer.getString("checkpoint");
     String keyText =
         given().get("/v1/log/key").then().statusCode(200).extract().path("checkpointVerifierKey");
@@ -166,11 +167,11 @@ final class TestLedger {
   }
 
   /** A fresh Ed25519 key, for self-keyed participants and batch label keys. */
-  static Ed25519PrivateKey newKey() {
+  public static Ed25519PrivateKey newKey() {
     return Ed25519PrivateKey.generate(RANDOM);
   }
 
-  static String publicKeyBase64(Ed25519PrivateKey key) {
+  public static String publicKeyBase64(Ed25519PrivateKey key) {
     return BASE64_ENCODER.encodeToString(key.publicKey().bytes());
   }
 }
