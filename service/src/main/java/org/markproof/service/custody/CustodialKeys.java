@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.markproof.contracts.crypto.Ed25519PrivateKey;
+import org.markproof.contracts.crypto.Ed25519PublicKey;
 import org.markproof.contracts.entry.KeyId;
 
 /**
@@ -35,21 +36,25 @@ public class CustodialKeys {
   private static final Logger LOG = Logger.getLogger(CustodialKeys.class);
 
   private final CustodialKeyStore store;
+  private final LabelKeyStore labelKeyStore;
   private final Optional<Path> masterKeyFile;
   private final Optional<List<Path>> previousMasterKeyFiles;
   private final boolean demo;
   private final Path dataDir;
   private final Map<String, Ed25519PrivateKey> opened = new ConcurrentHashMap<>();
   private volatile KeyVault vault;
+  private volatile LabelKeyVault labelVault;
 
   CustodialKeys(
       CustodialKeyStore store,
+      LabelKeyStore labelKeyStore,
       @ConfigProperty(name = "markproof.custody.master-key-file") Optional<Path> masterKeyFile,
       @ConfigProperty(name = "markproof.custody.previous-master-key-files")
           Optional<List<Path>> previousMasterKeyFiles,
       @ConfigProperty(name = "markproof.demo") boolean demo,
       @ConfigProperty(name = "markproof.data-dir") Path dataDir) {
     this.store = store;
+    this.labelKeyStore = labelKeyStore;
     this.masterKeyFile = masterKeyFile;
     this.previousMasterKeyFiles = previousMasterKeyFiles;
     this.demo = demo;
@@ -66,7 +71,9 @@ public class CustodialKeys {
                 + " (participants can still submit entries they sign themselves)");
         return;
       }
-      vault = new KeyVault(store, ring.get(), new SecureRandom());
+      SecureRandom random = new SecureRandom();
+      vault = new KeyVault(store, ring.get(), random);
+      labelVault = new LabelKeyVault(labelKeyStore, ring.get(), random);
       LOG.infof("Custodial signing keys are sealed under master key %s", ring.get().current().id());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the custody master keys: " + e.getMessage(), e);
@@ -123,9 +130,43 @@ public class CustodialKeys {
     return vault().flatMap(v -> v.discard(participant, keyId));
   }
 
-  /** Moves every held key to the current master key ({@link KeyVault#reencryptAll()}). */
+  /**
+   * The public label key held for a batch of {@code gtin} (GTIN-14 digits) issued by {@code
+   * issuer}, generated now if none is ({@link LabelKeyVault#obtain}).
+   */
+  public Uni<Ed25519PublicKey> obtainLabelKey(String issuer, String gtin, String batch) {
+    return vault().flatMap(v -> labelVault.obtain(issuer, gtin, batch));
+  }
+
+  /**
+   * The label key to sign the batch's labels with, if the service holds one for that issuer. Opened
+   * per call: label requests are rare next to statements, and each signs many labels.
+   */
+  public Uni<Optional<Ed25519PrivateKey>> labelSigningKey(
+      String issuer, String gtin, String batch) {
+    return vault().flatMap(v -> labelVault.signingKey(issuer, gtin, batch));
+  }
+
+  /**
+   * Moves every held key, participants' ({@link KeyVault#reencryptAll()}) and batches' label keys
+   * ({@link LabelKeyVault#reencryptAll}), to the current master key; the counts and the unopenable
+   * keys of both are added up.
+   */
   public Uni<Rotation> reencryptAll() {
-    return vault().flatMap(KeyVault::reencryptAll);
+    return vault()
+        .flatMap(KeyVault::reencryptAll)
+        .flatMap(
+            participants -> {
+              List<String> unopenable = new ArrayList<>(participants.unopenable());
+              return labelVault
+                  .reencryptAll(unopenable)
+                  .map(
+                      labels ->
+                          new Rotation(
+                              participants.masterKeyId(),
+                              participants.reencrypted() + labels,
+                              unopenable));
+            });
   }
 
   private Uni<KeyVault> vault() {

@@ -4,7 +4,9 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
@@ -19,7 +21,9 @@ import javax.crypto.spec.SecretKeySpec;
  * opens.
  *
  * <p>The AAD is {@code "markproof/custody/seed/v1"} followed by each of the three values as a
- * 2-byte big-endian length and its UTF-8 bytes: unambiguous whatever the values contain.
+ * 2-byte big-endian length and its UTF-8 bytes: unambiguous whatever the values contain. A batch's
+ * label key is sealed the same way under the domain {@code "markproof/custody/label-seed/v1"} with
+ * issuer, GTIN, batch, key id and master key id.
  */
 public final class SeedCipher {
   private static final String TRANSFORMATION = "AES/GCM/NoPadding";
@@ -27,6 +31,8 @@ public final class SeedCipher {
   private static final int TAG_BITS = 128;
   private static final byte[] AAD_DOMAIN =
       "markproof/custody/seed/v1".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] LABEL_AAD_DOMAIN =
+      "markproof/custody/label-seed/v1".getBytes(StandardCharsets.US_ASCII);
 
   private final SecureRandom random;
 
@@ -36,22 +42,7 @@ public final class SeedCipher {
 
   /** Seals {@code seed} under {@code masterKey} for {@code participant}'s key {@code keyId}. */
   public SealedSeed seal(MasterKey masterKey, String participant, String keyId, byte[] seed) {
-    byte[] nonce = new byte[NONCE_BYTES];
-    random.nextBytes(nonce);
-    byte[] key = masterKey.keyBytes();
-    try {
-      Cipher cipher = Cipher.getInstance(TRANSFORMATION);
-      cipher.init(
-          Cipher.ENCRYPT_MODE,
-          new SecretKeySpec(key, "AES"),
-          new GCMParameterSpec(TAG_BITS, nonce));
-      cipher.updateAAD(aad(participant, keyId, masterKey.id()));
-      return new SealedSeed(masterKey.id(), nonce, cipher.doFinal(seed));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("AES-256-GCM is required of every Java platform", e);
-    } finally {
-      Arrays.fill(key, (byte) 0);
-    }
+    return seal(masterKey, Binding.participant(participant, keyId), seed);
   }
 
   /**
@@ -62,12 +53,60 @@ public final class SeedCipher {
    */
   public byte[] open(MasterKey masterKey, String participant, String keyId, SealedSeed sealed)
       throws SealedSeedException {
+    return open(masterKey, Binding.participant(participant, keyId), sealed);
+  }
+
+  /**
+   * Seals the seed of a batch's label key {@code keyId}, bound to {@code issuer}, {@code gtin} and
+   * {@code batch} under a domain of its own ({@code "markproof/custody/label-seed/v1"}), so that it
+   * opens neither as a participant's key nor as another batch's.
+   */
+  public SealedSeed sealLabelSeed(
+      MasterKey masterKey, String issuer, String gtin, String batch, String keyId, byte[] seed) {
+    return seal(masterKey, Binding.labelKey(issuer, gtin, batch, keyId), seed);
+  }
+
+  /**
+   * Opens a label key's seed sealed by {@link #sealLabelSeed}; the caller wipes it after use.
+   *
+   * @throws SealedSeedException as {@link #open(MasterKey, String, String, SealedSeed)}, or if
+   *     issuer, gtin or batch differ from what was sealed
+   */
+  public byte[] openLabelSeed(
+      MasterKey masterKey,
+      String issuer,
+      String gtin,
+      String batch,
+      String keyId,
+      SealedSeed sealed)
+      throws SealedSeedException {
+    return open(masterKey, Binding.labelKey(issuer, gtin, batch, keyId), sealed);
+  }
+
+  private SealedSeed seal(MasterKey masterKey, Binding binding, byte[] seed) {
+    byte[] nonce = new byte[NONCE_BYTES];
+    random.nextBytes(nonce);
+    byte[] key = masterKey.keyBytes();
+    try {
+      Cipher cipher = Cipher.getInstance(TRANSFORMATION);
+      cipher.init(
+          Cipher.ENCRYPT_MODE,
+          new SecretKeySpec(key, "AES"),
+          new GCMParameterSpec(TAG_BITS, nonce));
+      cipher.updateAAD(binding.aad(masterKey.id()));
+      return new SealedSeed(masterKey.id(), nonce, cipher.doFinal(seed));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("AES-256-GCM is required of every Java platform", e);
+    } finally {
+      Arrays.fill(key, (byte) 0);
+    }
+  }
+
+  private byte[] open(MasterKey masterKey, Binding binding, SealedSeed sealed)
+      throws SealedSeedException {
     if (!masterKey.id().equals(sealed.masterKeyId())) {
       throw new SealedSeedException(
-          "key "
-              + keyId
-              + " of "
-              + participant
+          binding.description()
               + " is sealed under master key "
               + sealed.masterKeyId()
               + ", not "
@@ -80,28 +119,50 @@ public final class SeedCipher {
           Cipher.DECRYPT_MODE,
           new SecretKeySpec(key, "AES"),
           new GCMParameterSpec(TAG_BITS, sealed.nonce()));
-      cipher.updateAAD(aad(participant, keyId, sealed.masterKeyId()));
+      cipher.updateAAD(binding.aad(sealed.masterKeyId()));
       return cipher.doFinal(sealed.ciphertext());
     } catch (AEADBadTagException e) {
       throw new SealedSeedException(
-          "key "
-              + keyId
-              + " of "
-              + participant
+          binding.description()
               + " does not open under master key "
               + masterKey.id()
-              + ": the stored row was altered or belongs to another participant or key");
+              + ": the stored row was altered or belongs to another owner or key");
     } catch (GeneralSecurityException e) {
-      throw new SealedSeedException("key " + keyId + " of " + participant + " cannot be opened");
+      throw new SealedSeedException(binding.description() + " cannot be opened");
     } finally {
       Arrays.fill(key, (byte) 0);
     }
   }
 
+  /** What a seal is bound to: an AAD domain, the values after it, and how to name it in errors. */
+  private record Binding(byte[] domain, String description, List<String> parts) {
+    static Binding participant(String participant, String keyId) {
+      return new Binding(
+          AAD_DOMAIN, "key " + keyId + " of " + participant, List.of(participant, keyId));
+    }
+
+    static Binding labelKey(String issuer, String gtin, String batch, String keyId) {
+      return new Binding(
+          LABEL_AAD_DOMAIN,
+          "label key " + keyId + " of batch " + gtin + "/" + batch + " issued by " + issuer,
+          List.of(issuer, gtin, batch, keyId));
+    }
+
+    byte[] aad(String masterKeyId) {
+      List<String> all = new ArrayList<>(parts);
+      all.add(masterKeyId);
+      return SeedCipher.aad(domain, all);
+    }
+  }
+
   static byte[] aad(String participant, String keyId, String masterKeyId) {
+    return aad(AAD_DOMAIN, List.of(participant, keyId, masterKeyId));
+  }
+
+  private static byte[] aad(byte[] domain, List<String> parts) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    out.writeBytes(AAD_DOMAIN);
-    for (String part : new String[] {participant, keyId, masterKeyId}) {
+    out.writeBytes(domain);
+    for (String part : parts) {
       byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
       if (bytes.length > 0xFFFF) {
         throw new IllegalArgumentException("custody AAD part longer than 65535 bytes");

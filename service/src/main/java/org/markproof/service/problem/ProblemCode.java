@@ -21,7 +21,8 @@ public enum ProblemCode {
   RULE_VIOLATIONS(422, "Rule violations"),
   INTERNAL_ERROR(500, "Internal error"),
   SERVICE_UNAVAILABLE(503, "Service unavailable"),
-  CUSTODIAL_KEY_MISSING(409, "No custodial key");
+  CUSTODIAL_KEY_MISSING(409, "No custodial key"),
+  LABEL_KEY_SELF_HELD(409, "Label key held by the issuer");
 
   /** Where the problem types are named; each code's page is this plus the code. */
   public static final String TYPE_BASE = "https://markproof.dev/problems/";

@@ -37,11 +37,17 @@ public class GoodsResource {
 
   private final StatementBodies bodies;
   private final CustodialSubmissions submissions;
+  private final BatchLabelKeys labelKeys;
   private final JsonWebToken token;
 
-  GoodsResource(StatementBodies bodies, CustodialSubmissions submissions, JsonWebToken token) {
+  GoodsResource(
+      StatementBodies bodies,
+      CustodialSubmissions submissions,
+      BatchLabelKeys labelKeys,
+      JsonWebToken token) {
     this.bodies = bodies;
     this.submissions = submissions;
+    this.labelKeys = labelKeys;
     this.token = token;
   }
 
@@ -64,7 +70,12 @@ public class GoodsResource {
       byte[] body,
       @QueryParam("wait") String wait,
       @HeaderParam("Idempotency-Key") String idempotencyKey) {
-    return submit(StatementKind.BATCH_ISSUED, bodies.object(body), wait, idempotencyKey);
+    ObjectNode fields = bodies.object(body);
+    String key = RequestChecks.idempotencyKey(idempotencyKey);
+    boolean waiting = RequestChecks.waitFlag(wait);
+    return labelKeys
+        .statement(token.getSubject(), fields)
+        .flatMap(statement -> submissions.signAndSubmit(statement, key, waiting));
   }
 
   /**

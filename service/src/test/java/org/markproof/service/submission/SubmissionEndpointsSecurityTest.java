@@ -50,7 +50,11 @@ class SubmissionEndpointsSecurityTest {
           new Endpoint("POST", "/v1/licenses", Set.of(Groups.BRAND_OWNER, Groups.REGISTRAR), 400),
           new Endpoint("POST", "/v1/products", Set.of(Groups.BRAND_OWNER), 400),
           new Endpoint("POST", "/v1/batches", Set.of(Groups.BRAND_OWNER), 400),
-          new Endpoint("POST", "/v1/revocations", Set.of(Groups.BRAND_OWNER), 400));
+          new Endpoint("POST", "/v1/revocations", Set.of(Groups.BRAND_OWNER), 400),
+          // The body is checked before the batch is looked up: "{}" names neither count nor
+          // serials.
+          new Endpoint(
+              "POST", "/v1/batches/09506000134352/L-1/labels", Set.of(Groups.BRAND_OWNER), 400));
 
   @Test
   void everyGroupAgainstEveryEndpoint() {
