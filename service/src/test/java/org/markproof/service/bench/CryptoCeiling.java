@@ -8,8 +8,8 @@ import org.markproof.contracts.crypto.Ed25519Signatures;
 
 /**
  * The cryptographic ceiling of a scan (issue 4's benchmark): how many "one Ed25519 verify plus one
- * Ed25519 sign" operations this machine does per second on N threads, with contracts'
- * BouncyCastle Ed25519. Usage: {@code CryptoCeiling THREADS SECONDS}.
+ * Ed25519 sign" operations this machine does per second on N threads, with contracts' BouncyCastle
+ * Ed25519. Usage: {@code CryptoCeiling THREADS SECONDS}.
  */
 public final class CryptoCeiling {
   private CryptoCeiling() {}
@@ -19,7 +19,8 @@ public final class CryptoCeiling {
     long seconds = Long.parseLong(args[1]);
     Ed25519PrivateKey label = Ed25519PrivateKey.generate(new SecureRandom());
     Ed25519PrivateKey verdict = Ed25519PrivateKey.generate(new SecureRandom());
-    byte[] message = "markproof/label/v1\n/01/09506000134352/10/L1/21/SER0001".getBytes(StandardCharsets.UTF_8);
+    byte[] message =
+        "markproof/label/v1\n/01/09506000134352/10/L1/21/SER0001".getBytes(StandardCharsets.UTF_8);
     byte[] signature = Ed25519Signatures.sign(label, message);
     byte[] document = new byte[2048];
     LongAdder done = new LongAdder();

@@ -67,7 +67,8 @@ public final class LogFixture {
   /**
    * Appends {@code count} fresh, lawful entries (operator enrolments of new brand owners) through
    * the service's own intake and sequencer, and waits until a checkpoint covers them. Tests run one
-   * at a time, so the entries land next to each other; this checks that they did.
+   * at a time, so the entries land next to each other (in the order the sequencer chose); this
+   * checks that they did.
    */
   public static Appended append(LogStore store, int count) {
     EntryIntake intake = Arc.container().instance(EntryIntake.class).get();
@@ -95,50 +96,6 @@ public final class LogFixture {
     long last = indices.get(indices.size() - 1);
     if (last - first + 1 != count) {
       throw new IllegalStateException("fixture entries are not contiguous: " + indices);
-    }
-    List<LogEntry> entries = new ArrayList<>(count);
-    for (int i = 0; i < count; i++) {
-      ParticipantEnrolled statement =
-          new ParticipantEnrolled(
-              "operator",
-              "fixture-" + run + "-" + i,
-              "Fixture participant " + i,
-              new ParticipantRole.Operator(),
-              key.publicKey());
-      entries.add(LogEntry.of(now.plusMillis(i), EntrySigner.sign(statement, key)));
-    }
-    return entries;
-  }
-
-  /**
-   * Appends {@code count} fresh, lawful entries (operator enrolments of new brand owners) through
-   * the service's own intake and sequencer, and waits until a checkpoint covers them. Tests run one
-   * at a time, so the entries land next to each other; this checks that they did.
-   */
-  public static Appended append(LogStore store, int count) {
-    EntryIntake intake = Arc.container().instance(EntryIntake.class).get();
-    LedgerView ledger = Arc.container().instance(LedgerView.class).get();
-    LedgerFixture.ensureGenesis(intake, ledger);
-    List<UUID> submissions = new ArrayList<>(count);
-    for (int i = 0; i < count; i++) {
-      SignedEntry entry =
-          LedgerFixture.enrol(LedgerFixture.freshId("fixture"), new ParticipantRole.BrandOwner());
-      submissions.add(intake.submit(entry, null).await().atMost(WAIT).submission());
-    }
-    long first = -1;
-    long last = -1;
-    for (UUID submission : submissions) {
-      Sequenced sequenced = intake.awaitSequenced(submission, WAIT).await().atMost(WAIT.plus(WAIT));
-      if (sequenced == null) {
-        throw new IllegalStateException(
-            "submission " + submission + " was not sequenced in " + WAIT);
-      }
-      if (first >= 0 && sequenced.index() != last + 1) {
-        throw new IllegalStateException(
-            "fixture entries are not contiguous: " + sequenced.index() + " after " + last);
-      }
-      first = first < 0 ? sequenced.index() : first;
-      last = sequenced.index();
     }
     List<LogEntry> entries = new ArrayList<>(count);
     for (StoredEntry stored : store.entries(first, last + 1).await().atMost(WAIT)) {
