@@ -35,8 +35,12 @@ public interface ScanSettings {
    */
   Map<String, String> postTerritories();
 
-  /** Largest photo accepted in a multipart scan, in bytes. */
-  @WithDefault("4194304")
+  /**
+   * Largest photo accepted in a multipart scan, in bytes: a handheld sends its decoder's frame (a
+   * 1280×720 JPEG is some 100–400 kB), and the whole request stays under {@code
+   * quarkus.http.limits.max-body-size} (1 MiB).
+   */
+  @WithDefault("1000000")
   int maxPhotoBytes();
 
   /** Scans per second one token may make, sustained (a bucket of {@link #tokenBurst}). */

@@ -222,6 +222,11 @@ class ScanApiTest {
     assertEquals("application/problem+json", garbage.contentType());
     assertTrue(garbage.asString().contains("/photo"));
 
+    byte[] oversized = java.util.Arrays.copyOf(png, 1_000_100);
+    Response tooBig = photoScan(w.officerToken(), oversized, "image/png");
+    assertEquals(413, tooBig.statusCode(), tooBig.asString());
+    assertEquals("application/problem+json", tooBig.contentType());
+
     byte[] truncated = java.util.Arrays.copyOf(png, png.length / 2);
     assertEquals(400, photoScan(w.officerToken(), truncated, "image/png").statusCode());
   }
