@@ -2,7 +2,8 @@
 # Load benchmark of the customs scan path (issue 4), outside .ci/run; figures go to
 # docs/benchmarks.md.
 #
-#   mvn -B -q -DskipTests package                 # once, from the repository root
+#   mvn -B -q -DskipTests package                 # once, from the repository root (compiles the
+#                                                 # test classes too: CryptoCeiling)
 #   service/src/test/bench/scans.sh [SECONDS]     # each phase runs SECONDS (default 30)
 #
 # Starts the packaged service in demo mode (embedded PostgreSQL) on port 18080 with the scan rate
@@ -23,7 +24,6 @@ DATA=$(mktemp -d /tmp/markproof-scan-bench.XXXXXX)
 JAR=$ROOT/service/target/quarkus-app/quarkus-run.jar
 [ -f "$JAR" ] || { echo "build first: mvn -B -q -DskipTests package" >&2; exit 2; }
 command -v wrk > /dev/null || { echo "needs wrk (apt-get install -y wrk)" >&2; exit 2; }
-(cd "$ROOT" && mvn -B -q -pl service test-compile) > /dev/null
 
 echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | head -1)"
 echo

@@ -57,6 +57,7 @@ public class ScanRecorder {
   private static final int MAX_ATTEMPTS = 3000;
 
   private volatile long timer = -1;
+  private volatile long lastSweep = System.nanoTime();
 
   void start(@Observes StartupEvent event) {
     timer = vertx.setPeriodic(Math.max(1, settings.recordInterval().toMillis()), id -> flush());
@@ -183,9 +184,11 @@ public class ScanRecorder {
   }
 
   private void forgetWritten() {
-    if (recent.size() < 1024) {
+    long now = System.nanoTime();
+    if (recent.size() < 1024 || now - lastSweep < 1_000_000_000L) {
       return;
     }
+    lastSweep = now;
     Instant before = Instant.now().minus(KEEP_WRITTEN);
     boolean over = recent.size() > MAX_KEPT;
     recent
