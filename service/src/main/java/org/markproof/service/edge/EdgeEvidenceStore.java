@@ -76,7 +76,7 @@ class EdgeEvidenceStore {
               }
               return pool.preparedQuery(
                       "SELECT id, verified, findings FROM edge_evidence WHERE fingerprint = $1")
-                  .execute(Tuple.of(Buffer.buffer(fingerprint)))
+                  .execute(Tuple.tuple().addBuffer(Buffer.buffer(fingerprint)))
                   .map(
                       rows -> {
                         Row r = rows.iterator().next();
