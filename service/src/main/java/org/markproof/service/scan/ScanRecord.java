@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
  * @param concerns the participants whose alerts the verdict raises
  * @param fingerprint SHA-256 of what the client sent, to tell a retry from another scan
  * @param document the signed verdict document, JSON
+ * @param edgeDocument the verdict an offline post gave and signed, as it uploaded it
  * @param durable completes with true once the row is written, false if a row of that id existed
  */
 record ScanRecord(
@@ -31,4 +32,5 @@ record ScanRecord(
     List<String> concerns,
     byte[] fingerprint,
     String document,
+    Optional<String> edgeDocument,
     CompletableFuture<Boolean> durable) {}

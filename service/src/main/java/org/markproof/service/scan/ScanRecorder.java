@@ -39,8 +39,8 @@ public class ScanRecorder {
 
   private static final String INSERT =
       "INSERT INTO scan (scan_id, submitter, post_id, lat, lon, scanned_at, received_at, offline,"
-          + " code, gtin, batch, serial, verdict, concerns, fingerprint, document)"
-          + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)"
+          + " code, gtin, batch, serial, verdict, concerns, fingerprint, document, edge_document)"
+          + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)"
           + " ON CONFLICT (scan_id) DO NOTHING RETURNING scan_id";
 
   @Inject Pool pool;
@@ -134,7 +134,8 @@ public class ScanRecorder {
               .addString(r.verdict())
               .addArrayOfString(r.concerns().toArray(new String[0]))
               .addBuffer(io.vertx.mutiny.core.buffer.Buffer.buffer(r.fingerprint()))
-              .addString(r.document()));
+              .addString(r.document())
+              .addString(r.edgeDocument().orElse(null)));
     }
     pool.preparedQuery(INSERT)
         .executeBatch(rows)

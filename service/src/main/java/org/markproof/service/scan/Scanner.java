@@ -12,9 +12,11 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -32,6 +34,7 @@ import org.markproof.contracts.verdict.Judge;
 import org.markproof.contracts.verdict.Judgement;
 import org.markproof.contracts.verdict.ScanContext;
 import org.markproof.contracts.verdict.ScanFacts;
+import org.markproof.contracts.verdict.Sighting;
 import org.markproof.contracts.verdict.VerdictCode;
 import org.markproof.contracts.verdict.VerdictDocument;
 import org.markproof.contracts.verdict.VerdictSignature;
@@ -85,7 +88,7 @@ public class Scanner {
       for (Row row : rows) {
         sightings.add(
             SightingBook.key(row.getString(5), row.getString(6), row.getString(7)),
-            new org.markproof.contracts.verdict.Sighting(
+            new Sighting(
                 row.getString(0),
                 row.getString(1),
                 row.getDouble(2),
@@ -114,6 +117,40 @@ public class Scanner {
    */
   public Scanned scan(
       ScanFacts facts, ScannedCode code, String submitter, boolean offline, byte[] fingerprint) {
+    return scan(facts, code, submitter, offline, fingerprint, Optional.empty(), List.of());
+  }
+
+  /**
+   * Judges and records one scan an offline post uploads: as {@link #scan(ScanFacts, ScannedCode,
+   * String, boolean, byte[])} with {@code offline} set, its clone check also against {@code
+   * recorded} (the serial's stored sightings around its scan time, which memory may no longer
+   * hold), and the post's own verdict kept beside the service's.
+   *
+   * @throws NoCheckpointException before the log has a checkpoint to prove verdicts against
+   */
+  Scanned scanUploaded(
+      ScanFacts facts,
+      ScannedCode code,
+      String submitter,
+      byte[] fingerprint,
+      Optional<String> edgeDocument,
+      Collection<Sighting> recorded) {
+    return scan(facts, code, submitter, true, fingerprint, edgeDocument, recorded);
+  }
+
+  /** How far from a scan's time other sightings of its serial can conflict with it. */
+  Duration cloneHorizon() {
+    return sightings.horizon();
+  }
+
+  private Scanned scan(
+      ScanFacts facts,
+      ScannedCode code,
+      String submitter,
+      boolean offline,
+      byte[] fingerprint,
+      Optional<String> edgeDocument,
+      Collection<Sighting> recorded) {
     Optional<ScanRecord> earlier = recorder.recent(facts.scanId());
     if (earlier.isPresent()) {
       return new Scanned(earlier.get(), true);
@@ -128,7 +165,8 @@ public class Scanner {
             .filter(f -> f.batch().isPresent() && f.serial().isPresent())
             .map(f -> SightingBook.key(f.gtin().digits(), f.batch().get(), f.serial().get()));
     if (serialKey.isPresent() && judgement.verdict() == VerdictCode.GENUINE) {
-      judgement = judgement.withClones(sightings.checkAndAdd(serialKey.get(), facts.sighting()));
+      judgement =
+          judgement.withClones(sightings.checkAndAdd(serialKey.get(), facts.sighting(), recorded));
     }
     Instant now = clock.instant();
     ObjectNode document =
@@ -165,6 +203,7 @@ public class Scanner {
             concerns(judgement),
             fingerprint,
             text,
+            edgeDocument,
             new CompletableFuture<>());
     Optional<ScanRecord> raced = recorder.record(record);
     return raced.map(r -> new Scanned(r, true)).orElseGet(() -> new Scanned(record, false));

@@ -43,12 +43,9 @@ import org.markproof.contracts.barcode.BarcodeDecoder;
 import org.markproof.contracts.barcode.DecodedBarcode;
 import org.markproof.contracts.barcode.ImageDecoder;
 import org.markproof.contracts.barcode.NoCodeFoundException;
-import org.markproof.contracts.entry.ParticipantRole;
 import org.markproof.contracts.label.ScannedCode;
-import org.markproof.contracts.rules.ParticipantRecord;
 import org.markproof.contracts.verdict.ScanFacts;
 import org.markproof.service.auth.Groups;
-import org.markproof.service.log.index.LedgerView;
 import org.markproof.service.problem.Problem;
 import org.markproof.service.problem.ProblemCode;
 import org.markproof.service.problem.ProblemResponses;
@@ -79,13 +76,13 @@ public class ScansResource {
   @Inject Scanner scanner;
   @Inject ScanRecorder recorder;
   @Inject ScanLimits limits;
-  @Inject LedgerView ledger;
   @Inject JsonWebToken token;
   @Inject ObjectMapper mapper;
   @Inject ProblemResponses problems;
   @Inject Clock clock;
   @Inject Pool pool;
   @Inject ScanSettings settings;
+  @Inject CustomsPosts posts;
 
   private final ImageDecoder images = new ImageDecoder(BarcodeDecoder.withDefaultBudget());
 
@@ -307,28 +304,11 @@ public class ScansResource {
 
   /** The officer must be an active customs participant at {@code postId}. */
   private void requirePost(String subject, String postId) {
-    String post = postOf(subject);
-    if (!post.equals(postId)) {
-      throw new SubmissionProblem(
-          ProblemCode.FORBIDDEN,
-          subject + " scans at post " + post + ", not " + postId,
-          List.of(new Problem.Violation("post-mismatch", "/postId", "not your post")),
-          null);
-    }
+    posts.requirePost(subject, postId);
   }
 
   private String postOf(String subject) {
-    Optional<ParticipantRecord> who = ledger.snapshot().state().participant(subject);
-    if (who.isEmpty()
-        || !who.get().isActive()
-        || !(who.get().role() instanceof ParticipantRole.Customs customs)) {
-      throw new SubmissionProblem(
-          ProblemCode.FORBIDDEN,
-          subject + " is not an active customs participant in the ledger",
-          List.of(),
-          "the operator enrols customs officers with their post");
-    }
-    return customs.post();
+    return posts.postOf(subject);
   }
 
   @GET

@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,10 +44,23 @@ final class SightingBook {
 
   /** Checks {@code sighting} against the serial's others, then adds it. */
   Optional<CloneDetector.Finding> checkAndAdd(String serialKey, Sighting sighting) {
+    return checkAndAdd(serialKey, sighting, List.of());
+  }
+
+  /**
+   * Checks {@code sighting} against the serial's others in memory and {@code recorded} (sightings
+   * read from the {@code scan} table, for an upload scanned before what memory holds), then adds
+   * it. A sighting in both counts once.
+   */
+  Optional<CloneDetector.Finding> checkAndAdd(
+      String serialKey, Sighting sighting, Collection<Sighting> recorded) {
     Deque<Sighting> seen = bySerial.computeIfAbsent(serialKey, k -> new ArrayDeque<>());
     synchronized (seen) {
+      Map<String, Sighting> others = new LinkedHashMap<>();
+      recorded.forEach(s -> others.put(s.scanId(), s));
+      seen.forEach(s -> others.put(s.scanId(), s));
       Optional<CloneDetector.Finding> finding =
-          CloneDetector.check(policy, sighting, List.copyOf(seen));
+          CloneDetector.check(policy, sighting, others.values());
       addLocked(seen, sighting);
       return finding;
     }

@@ -4,8 +4,8 @@ import org.markproof.service.problem.ProblemCode;
 
 /**
  * A request to the public log API that cannot be answered as asked: a malformed or out-of-range
- * parameter (400) or a resource the log does not have (404). {@link LogApiProblems} answers it with
- * an RFC 9457 problem naming the parameter.
+ * parameter (400), a resource the log does not have (404), or nothing to answer from yet (503).
+ * {@link LogApiProblems} answers it with an RFC 9457 problem naming the parameter.
  */
 public final class LogApiException extends RuntimeException {
   private static final long serialVersionUID = 1L;
@@ -29,6 +29,11 @@ public final class LogApiException extends RuntimeException {
   /** The log has nothing at this address (yet): a 404, with what to do next if known. */
   public static LogApiException notFound(String detail, String hint) {
     return new LogApiException(ProblemCode.NOT_FOUND, null, detail, hint);
+  }
+
+  /** The log cannot answer yet (no checkpoint signed): a 503, with what to do next. */
+  public static LogApiException unavailable(String detail, String hint) {
+    return new LogApiException(ProblemCode.SERVICE_UNAVAILABLE, null, detail, hint);
   }
 
   public ProblemCode code() {
