@@ -38,11 +38,16 @@ public final class HttpLogFetcher implements LogFetcher {
    *     query or fragment
    */
   public static HttpLogFetcher forPrefix(String url) throws MalformedDataException {
+    return forPrefix("--log", url);
+  }
+
+  /** As {@link #forPrefix(String)}, naming {@code option} in its messages. */
+  public static HttpLogFetcher forPrefix(String option, String url) throws MalformedDataException {
     URI uri;
     try {
       uri = new URI(url);
     } catch (URISyntaxException e) {
-      throw new MalformedDataException("--log: not a URL: " + e.getMessage());
+      throw new MalformedDataException(option + ": not a URL: " + e.getMessage());
     }
     String scheme = uri.getScheme();
     if (!("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme))
@@ -50,7 +55,7 @@ public final class HttpLogFetcher implements LogFetcher {
         || uri.getRawQuery() != null
         || uri.getRawFragment() != null) {
       throw new MalformedDataException(
-          "--log: expected an http(s) URL without query or fragment, got " + url);
+          option + ": expected an http(s) URL without query or fragment, got " + url);
     }
     String path = uri.getRawPath() == null ? "" : uri.getRawPath();
     return new HttpLogFetcher(uri.resolve(path.endsWith("/") ? path : path + "/"));

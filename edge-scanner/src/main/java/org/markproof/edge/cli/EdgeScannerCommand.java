@@ -16,12 +16,15 @@ import picocli.CommandLine.Command;
       KeysCommand.class,
       LabelCommand.class,
       AuditCommand.class,
-      EvidenceCommand.class
+      EvidenceCommand.class,
+      SyncCommand.class,
+      BundleCommand.class,
+      StatusCommand.class
     },
     footer = {
       "",
       "Exit codes: 0 verified, 1 verification failed (the message says what failed),",
-      "2 bad usage, malformed input or no code found."
+      "2 bad usage, malformed input, no code found or a service unreachable."
     })
 public final class EdgeScannerCommand implements Runnable {
 

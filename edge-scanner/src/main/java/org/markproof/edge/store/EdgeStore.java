@@ -1,0 +1,329 @@
+package org.markproof.edge.store;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.markproof.contracts.MalformedDataException;
+import org.markproof.contracts.entry.LogEntry;
+import org.markproof.contracts.merkle.CompactRange;
+import org.markproof.contracts.merkle.NodeHashSource;
+import org.markproof.contracts.merkle.ProofPlanner;
+import org.markproof.contracts.rules.LedgerState;
+import org.markproof.contracts.rules.RuleViolationException;
+import org.markproof.contracts.rules.Rules;
+import org.sqlite.SQLiteConfig;
+
+/**
+ * The border post's verified copy of the ledger in one SQLite file (docs/edge.md "What the cache
+ * holds"): the adopted checkpoint, every entry below it and every complete subtree hash that proves
+ * them. Proofs come from the stored hashes through {@link ProofPlanner}; the store never learns
+ * proof algebra.
+ *
+ * <p>Only {@link SyncWriter} changes the checkpoint, entries and hashes, in one transaction with
+ * {@code synchronous=FULL} in WAL mode: killed at any moment, the file keeps the previous verified
+ * state. Not thread-safe; one store per process and file.
+ */
+public final class EdgeStore implements AutoCloseable {
+  private final Path file;
+  private final Connection db;
+  private final StoredNodes nodes;
+
+  private EdgeStore(Path file, Connection db) {
+    this.file = file;
+    this.db = db;
+    this.nodes = new StoredNodes(db);
+  }
+
+  /**
+   * Opens (or creates) the store in {@code file}, creating its parent directory.
+   *
+   * @throws EdgeStoreException if the file is not an edge store, has a newer schema, or SQLite
+   *     fails
+   */
+  public static EdgeStore open(Path file) throws EdgeStoreException {
+    Path absolute = file.toAbsolutePath();
+    SQLiteConfig config = new SQLiteConfig();
+    config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+    config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+    // A sync takes the write lock when it begins, so two syncs never interleave.
+    config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+    config.setBusyTimeout(10_000);
+    config.enforceForeignKeys(true);
+    Connection db = null;
+    try {
+      Path parent = absolute.getParent();
+      if (parent != null) {
+        Files.createDirectories(parent);
+      }
+      db = DriverManager.getConnection("jdbc:sqlite:" + absolute, config.toProperties());
+      Schema.prepare(db, absolute);
+      return new EdgeStore(absolute, db);
+    } catch (SQLException | java.io.IOException e) {
+      closeQuietly(db);
+      if (e instanceof EdgeStoreException s) {
+        throw s;
+      }
+      throw new EdgeStoreException(absolute + ": cannot open the edge store: " + e.getMessage(), e);
+    }
+  }
+
+  /** The store's file. */
+  public Path file() {
+    return file;
+  }
+
+  /** The schema version of the file ({@code PRAGMA user_version}). */
+  public int schemaVersion() throws EdgeStoreException {
+    try {
+      return Schema.userVersion(db);
+    } catch (SQLException e) {
+      throw failure("read the schema version", e);
+    }
+  }
+
+  /** The adopted checkpoint; empty before the first sync. */
+  public Optional<AdoptedCheckpoint> checkpoint() throws EdgeStoreException {
+    try (PreparedStatement q =
+            db.prepareStatement(
+                "SELECT note, size, root, adopted_at, checkpoint_time, last_sync_at"
+                    + " FROM checkpoint WHERE id = 1");
+        ResultSet r = q.executeQuery()) {
+      if (!r.next()) {
+        return Optional.empty();
+      }
+      long time = r.getLong(5);
+      Optional<Instant> checkpointTime =
+          r.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochSecond(time));
+      return Optional.of(
+          new AdoptedCheckpoint(
+              r.getString(1),
+              r.getLong(2),
+              r.getBytes(3),
+              Instant.ofEpochMilli(r.getLong(4)),
+              checkpointTime,
+              Instant.ofEpochMilli(r.getLong(6))));
+    } catch (SQLException e) {
+      throw failure("read the adopted checkpoint", e);
+    }
+  }
+
+  /** The adopted tree size: how many entries the store holds; 0 before the first sync. */
+  public long size() throws EdgeStoreException {
+    return checkpoint().map(AdoptedCheckpoint::size).orElse(0L);
+  }
+
+  /**
+   * The exact leaf bytes of entry {@code index}.
+   *
+   * @throws IllegalArgumentException unless {@code 0 <= index < size()}
+   */
+  public byte[] entry(long index) throws EdgeStoreException {
+    requireBelowSize("entry index", index, size());
+    try (PreparedStatement q = db.prepareStatement("SELECT leaf FROM entry WHERE idx = ?")) {
+      q.setLong(1, index);
+      try (ResultSet r = q.executeQuery()) {
+        if (!r.next()) {
+          throw new EdgeStoreException(file + ": entry " + index + " is missing below the size");
+        }
+        return r.getBytes(1);
+      }
+    } catch (SQLException e) {
+      throw failure("read entry " + index, e);
+    }
+  }
+
+  /**
+   * Calls {@code consumer} with entries {@code [from, to)} in index order.
+   *
+   * @throws IllegalArgumentException unless {@code 0 <= from <= to <= size()}
+   */
+  public void forEachEntry(long from, long to, EntryConsumer consumer)
+      throws EdgeStoreException, MalformedDataException, RuleViolationException {
+    long size = size();
+    if (from < 0 || from > to || to > size) {
+      throw new IllegalArgumentException(
+          "entries [" + from + ", " + to + ") are outside the store's " + size);
+    }
+    try (PreparedStatement q =
+        db.prepareStatement(
+            "SELECT idx, leaf FROM entry WHERE idx >= ? AND idx < ? ORDER BY idx")) {
+      q.setLong(1, from);
+      q.setLong(2, to);
+      long expected = from;
+      try (ResultSet r = q.executeQuery()) {
+        while (r.next()) {
+          if (r.getLong(1) != expected) {
+            throw new EdgeStoreException(file + ": entry " + expected + " is missing");
+          }
+          consumer.accept(expected++, r.getBytes(2));
+        }
+      }
+      if (expected != to) {
+        throw new EdgeStoreException(file + ": entry " + expected + " is missing");
+      }
+    } catch (SQLException e) {
+      throw failure("read entries", e);
+    }
+  }
+
+  /** Receives stored entries in index order. */
+  @FunctionalInterface
+  public interface EntryConsumer {
+    void accept(long index, byte[] leaf)
+        throws EdgeStoreException, MalformedDataException, RuleViolationException;
+  }
+
+  /**
+   * The RFC 9162 §2.1.3.1 audit path of entry {@code index} in the tree of {@code treeSize}
+   * entries, from the stored subtree hashes.
+   *
+   * @throws IllegalArgumentException unless {@code 0 <= index < treeSize <= size()}
+   */
+  public List<byte[]> inclusionProof(long index, long treeSize) throws EdgeStoreException {
+    requireAtMostSize("tree size", treeSize, size());
+    return nodes.assemble(ProofPlanner.inclusion(index, treeSize));
+  }
+
+  /**
+   * The RFC 9162 §2.1.4.1 consistency proof from {@code size1} to {@code size2} from the stored
+   * subtree hashes; empty when {@code size1} is 0 or equals {@code size2} (as docs/edge.md "The
+   * bundle" wants it).
+   *
+   * @throws IllegalArgumentException unless {@code 0 <= size1 <= size2 <= size()}
+   */
+  public List<byte[]> consistencyProof(long size1, long size2) throws EdgeStoreException {
+    requireAtMostSize("size2", size2, size());
+    if (size1 < 0 || size1 > size2) {
+      throw new IllegalArgumentException("sizes " + size1 + " and " + size2 + " are out of order");
+    }
+    if (size1 == 0) {
+      return List.of();
+    }
+    return nodes.assemble(ProofPlanner.consistency(size1, size2));
+  }
+
+  /**
+   * The compact range of the first {@code size} entries, from the stored hashes: what a sync
+   * appends new leaves to.
+   *
+   * @throws IllegalArgumentException unless {@code 0 <= size <= size()}
+   */
+  public CompactRange rangeAt(long size) throws EdgeStoreException {
+    requireAtMostSize("size", size, size());
+    try {
+      return nodes.call(() -> CompactRange.fromStored(size, nodes));
+    } catch (MalformedDataException e) {
+      throw new EdgeStoreException(file + ": stored hashes are malformed: " + e.getMessage(), e);
+    }
+  }
+
+  /** The stored subtree hashes; a missing node is an unchecked {@link StoredNodes.Missing}. */
+  public NodeHashSource nodes() {
+    return nodes;
+  }
+
+  /**
+   * Replays every stored entry through the rules, as the service's index does: the ledger state the
+   * adopted checkpoint commits to.
+   *
+   * @throws EdgeStoreException if a stored entry is malformed or breaks the rules, which a verified
+   *     sync never stores: the file was changed behind the edge's back
+   */
+  public LedgerState replayState() throws EdgeStoreException {
+    LedgerState[] state = {LedgerState.empty()};
+    try {
+      forEachEntry(
+          0, size(), (index, leaf) -> state[0] = Rules.apply(state[0], LogEntry.parse(leaf)));
+    } catch (MalformedDataException | RuleViolationException e) {
+      throw new EdgeStoreException(
+          file + ": stored entry " + state[0].size() + " does not replay: " + e.getMessage(), e);
+    }
+    return state[0];
+  }
+
+  /** How many entries are stored (equal to {@link #size()} unless the file was tampered with). */
+  public long entryCount() throws EdgeStoreException {
+    return count("SELECT count(*) FROM entry");
+  }
+
+  /**
+   * Begins the transaction of one sync. Nothing it writes is visible to a later open until {@link
+   * SyncWriter#commit}; closing it uncommitted rolls everything back.
+   */
+  public SyncWriter beginSync() throws EdgeStoreException {
+    try {
+      db.setAutoCommit(false);
+      return new SyncWriter(db, file);
+    } catch (SQLException e) {
+      throw failure("begin a sync", e);
+    }
+  }
+
+  /** The evidence of misbehaviour this post detected. */
+  public EvidenceTable evidence() {
+    return new EvidenceTable(db, file);
+  }
+
+  /** The scans waiting for upload. */
+  public ScanQueue scanQueue() {
+    return new ScanQueue(db, file);
+  }
+
+  /** The post's own sightings. */
+  public SightingTable sightings() {
+    return new SightingTable(db, file);
+  }
+
+  long count(String sql) throws EdgeStoreException {
+    try (PreparedStatement q = db.prepareStatement(sql);
+        ResultSet r = q.executeQuery()) {
+      return r.next() ? r.getLong(1) : 0;
+    } catch (SQLException e) {
+      throw failure("count rows", e);
+    }
+  }
+
+  private EdgeStoreException failure(String what, SQLException e) {
+    return new EdgeStoreException(file + ": cannot " + what + ": " + e.getMessage(), e);
+  }
+
+  private static void requireBelowSize(String what, long value, long size) {
+    if (value < 0 || value >= size) {
+      throw new IllegalArgumentException(
+          what + " " + value + " is outside the store's " + size + " entries");
+    }
+  }
+
+  private static void requireAtMostSize(String what, long value, long size) {
+    if (value < 0 || value > size) {
+      throw new IllegalArgumentException(
+          what + " " + value + " is beyond the store's " + size + " entries");
+    }
+  }
+
+  @Override
+  public void close() throws EdgeStoreException {
+    try {
+      db.close();
+    } catch (SQLException e) {
+      throw failure("close", e);
+    }
+  }
+
+  private static void closeQuietly(Connection db) {
+    if (db != null) {
+      try {
+        db.close();
+      } catch (SQLException ignored) {
+        // Already failing; the first error is the one to report.
+      }
+    }
+  }
+}

@@ -1,0 +1,91 @@
+package org.markproof.edge.store;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The store-and-forward queue (docs/edge.md "Uploads"): scans are added when judged offline and
+ * removed once the service answered {@code recorded} or {@code duplicate}.
+ */
+public final class ScanQueue {
+  private final Connection db;
+  private final Path file;
+
+  ScanQueue(Connection db, Path file) {
+    this.db = db;
+    this.file = file;
+  }
+
+  /**
+   * Queues a scan; queuing the same id again with the same body is a no-op.
+   *
+   * @throws EdgeStoreException if the id is queued with another body, or SQLite fails
+   */
+  public void enqueue(String scanId, String body, Instant at) throws EdgeStoreException {
+    try (PreparedStatement q =
+        db.prepareStatement(
+            "INSERT INTO scan_queue (scan_id, body, queued_at) VALUES (?, ?, ?)"
+                + " ON CONFLICT (scan_id) DO NOTHING")) {
+      q.setString(1, scanId);
+      q.setString(2, body);
+      q.setLong(3, at.toEpochMilli());
+      if (q.executeUpdate() == 0
+          && !list(Integer.MAX_VALUE).stream()
+              .anyMatch(s -> s.scanId().equals(scanId) && s.body().equals(body))) {
+        throw new EdgeStoreException(
+            file + ": scan " + scanId + " is already queued with another body");
+      }
+    } catch (SQLException e) {
+      throw failure("queue scan " + scanId, e);
+    }
+  }
+
+  /** The oldest {@code limit} queued scans, oldest first. */
+  public List<QueuedScan> list(int limit) throws EdgeStoreException {
+    List<QueuedScan> out = new ArrayList<>();
+    try (PreparedStatement q =
+        db.prepareStatement(
+            "SELECT scan_id, body, queued_at FROM scan_queue ORDER BY queued_at, scan_id LIMIT ?")) {
+      q.setInt(1, limit);
+      try (ResultSet r = q.executeQuery()) {
+        while (r.next()) {
+          out.add(
+              new QueuedScan(r.getString(1), r.getString(2), Instant.ofEpochMilli(r.getLong(3))));
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw failure("list queued scans", e);
+    }
+  }
+
+  /** Removes a scan the service acknowledged; returns whether it was queued. */
+  public boolean remove(String scanId) throws EdgeStoreException {
+    try (PreparedStatement q = db.prepareStatement("DELETE FROM scan_queue WHERE scan_id = ?")) {
+      q.setString(1, scanId);
+      return q.executeUpdate() > 0;
+    } catch (SQLException e) {
+      throw failure("remove scan " + scanId, e);
+    }
+  }
+
+  /** How many scans wait for upload. */
+  public long size() throws EdgeStoreException {
+    try (PreparedStatement q = db.prepareStatement("SELECT count(*) FROM scan_queue");
+        ResultSet r = q.executeQuery()) {
+      return r.next() ? r.getLong(1) : 0;
+    } catch (SQLException e) {
+      throw failure("count queued scans", e);
+    }
+  }
+
+  private EdgeStoreException failure(String what, SQLException e) {
+    return new EdgeStoreException(file + ": cannot " + what + ": " + e.getMessage(), e);
+  }
+}

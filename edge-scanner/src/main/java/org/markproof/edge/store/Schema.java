@@ -1,0 +1,101 @@
+package org.markproof.edge.store;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * The tables of an edge store (docs/edge.md "What the cache holds"), versioned with {@code PRAGMA
+ * user_version}: a new file gets {@link #VERSION}; an older one would be migrated here; a newer one
+ * is refused, since this edge-scanner cannot know what the newer one keeps.
+ */
+final class Schema {
+  /** The schema this code reads and writes. */
+  static final int VERSION = 1;
+
+  private static final List<String> TABLES =
+      List.of(
+          // One row: the adopted checkpoint. Times are epoch milliseconds; checkpoint_time is the
+          // log's signed timestamp in epoch seconds, NULL when the sync had no timestamp key.
+          "CREATE TABLE checkpoint (id INTEGER PRIMARY KEY CHECK (id = 1), note TEXT NOT NULL,"
+              + " size INTEGER NOT NULL CHECK (size >= 0), root BLOB NOT NULL,"
+              + " adopted_at INTEGER NOT NULL, checkpoint_time INTEGER,"
+              + " last_sync_at INTEGER NOT NULL)",
+          // The exact leaf input of every entry below the adopted size.
+          "CREATE TABLE entry (idx INTEGER PRIMARY KEY CHECK (idx >= 0), leaf BLOB NOT NULL)",
+          // Every complete subtree hash (RFC 9162 §2.1.1), leaves included: level 0 is the leaf
+          // hash of entry idx.
+          "CREATE TABLE node (level INTEGER NOT NULL, idx INTEGER NOT NULL, hash BLOB NOT NULL,"
+              + " PRIMARY KEY (level, idx)) WITHOUT ROWID",
+          // A checkpoint that is not consistent with the adopted one, kept until uploaded.
+          // proof: the proof hashes that failed, base64, one per line.
+          "CREATE TABLE evidence (id INTEGER PRIMARY KEY, kind TEXT NOT NULL, old_note TEXT,"
+              + " new_note TEXT NOT NULL, proof TEXT NOT NULL, detail TEXT NOT NULL,"
+              + " detected_at INTEGER NOT NULL, uploaded INTEGER NOT NULL DEFAULT 0)",
+          // Store-and-forward: scans judged offline, waiting for POST /v1/edge/scans.
+          "CREATE TABLE scan_queue (scan_id TEXT PRIMARY KEY, body TEXT NOT NULL,"
+              + " queued_at INTEGER NOT NULL)",
+          // The post's own sightings, for clone detection while offline.
+          "CREATE TABLE sighting (scan_id TEXT PRIMARY KEY, gtin TEXT NOT NULL,"
+              + " batch TEXT NOT NULL, serial TEXT NOT NULL, post TEXT NOT NULL,"
+              + " lat REAL NOT NULL, lon REAL NOT NULL, scanned_at INTEGER NOT NULL)",
+          "CREATE INDEX sighting_item ON sighting (gtin, batch, serial, scanned_at)");
+
+  private Schema() {}
+
+  /**
+   * Creates the tables in a new file, or checks the version of an existing one.
+   *
+   * @throws EdgeStoreException if the file holds a newer schema or tables of something else
+   */
+  static void prepare(Connection db, Path file) throws SQLException, EdgeStoreException {
+    int version = userVersion(db);
+    if (version > VERSION) {
+      throw new EdgeStoreException(
+          file
+              + ": edge store schema version "
+              + version
+              + ", this edge-scanner knows up to "
+              + VERSION
+              + "; use a newer edge-scanner (a downgrade would lose what the newer one keeps)");
+    }
+    if (version == VERSION) {
+      return;
+    }
+    if (hasTables(db)) {
+      throw new EdgeStoreException(
+          file
+              + ": an SQLite file that is not a markproof edge store (user_version 0, has tables)");
+    }
+    db.setAutoCommit(false);
+    try (Statement s = db.createStatement()) {
+      for (String ddl : TABLES) {
+        s.execute(ddl);
+      }
+      s.execute("PRAGMA user_version = " + VERSION);
+      db.commit();
+    } catch (SQLException e) {
+      db.rollback();
+      throw e;
+    } finally {
+      db.setAutoCommit(true);
+    }
+  }
+
+  static int userVersion(Connection db) throws SQLException {
+    try (Statement s = db.createStatement();
+        ResultSet r = s.executeQuery("PRAGMA user_version")) {
+      return r.next() ? r.getInt(1) : 0;
+    }
+  }
+
+  private static boolean hasTables(Connection db) throws SQLException {
+    try (Statement s = db.createStatement();
+        ResultSet r = s.executeQuery("SELECT count(*) FROM sqlite_master")) {
+      return r.next() && r.getInt(1) > 0;
+    }
+  }
+}

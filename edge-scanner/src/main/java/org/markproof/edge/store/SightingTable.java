@@ -1,0 +1,71 @@
+package org.markproof.edge.store;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The {@code sighting} table: the post's own sightings, by item. */
+public final class SightingTable {
+  private final Connection db;
+  private final Path file;
+
+  SightingTable(Connection db, Path file) {
+    this.db = db;
+    this.file = file;
+  }
+
+  /** Records a sighting; the same scan id twice is kept once. */
+  public void record(Sighting s) throws EdgeStoreException {
+    try (PreparedStatement q =
+        db.prepareStatement(
+            "INSERT INTO sighting (scan_id, gtin, batch, serial, post, lat, lon, scanned_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (scan_id) DO NOTHING")) {
+      q.setString(1, s.scanId());
+      q.setString(2, s.gtin());
+      q.setString(3, s.batch());
+      q.setString(4, s.serial());
+      q.setString(5, s.post());
+      q.setDouble(6, s.lat());
+      q.setDouble(7, s.lon());
+      q.setLong(8, s.scannedAt().toEpochMilli());
+      q.executeUpdate();
+    } catch (SQLException e) {
+      throw new EdgeStoreException(file + ": cannot record a sighting: " + e.getMessage(), e);
+    }
+  }
+
+  /** The sightings of one item, oldest first. */
+  public List<Sighting> of(String gtin, String batch, String serial) throws EdgeStoreException {
+    List<Sighting> out = new ArrayList<>();
+    try (PreparedStatement q =
+        db.prepareStatement(
+            "SELECT scan_id, post, lat, lon, scanned_at FROM sighting"
+                + " WHERE gtin = ? AND batch = ? AND serial = ? ORDER BY scanned_at")) {
+      q.setString(1, gtin);
+      q.setString(2, batch);
+      q.setString(3, serial);
+      try (ResultSet r = q.executeQuery()) {
+        while (r.next()) {
+          out.add(
+              new Sighting(
+                  r.getString(1),
+                  gtin,
+                  batch,
+                  serial,
+                  r.getString(2),
+                  r.getDouble(3),
+                  r.getDouble(4),
+                  Instant.ofEpochMilli(r.getLong(5))));
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new EdgeStoreException(file + ": cannot read sightings: " + e.getMessage(), e);
+    }
+  }
+}

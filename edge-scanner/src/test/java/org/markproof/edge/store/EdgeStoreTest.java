@@ -1,0 +1,223 @@
+package org.markproof.edge.store;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.markproof.contracts.entry.LogEntry;
+import org.markproof.contracts.merkle.CompactRange;
+import org.markproof.contracts.merkle.ProofGenerator;
+import org.markproof.contracts.rules.LedgerState;
+import org.markproof.contracts.rules.Rules;
+
+/**
+ * The edge store on a real SQLite file: what a committed sync wrote survives a reopen, an
+ * uncommitted one does not, the schema version is checked, proofs from the stored hashes equal
+ * {@link ProofGenerator}'s from the leaves, and replaying the stored entries gives the rules'
+ * state.
+ */
+class EdgeStoreTest {
+  private static final int SIZE = 300;
+  private static final Instant T = Instant.parse("2026-11-26T10:00:00Z");
+
+  private static List<LogEntry> entries;
+  private static List<byte[]> leafHashes;
+
+  @TempDir Path dir;
+
+  @BeforeAll
+  static void buildEntries() throws Exception {
+    entries = org.markproof.edge.sync.TestLog.of(SIZE).entries;
+    leafHashes = entries.stream().map(LogEntry::leafHash).toList();
+  }
+
+  /** Writes entries {@code [0, size)} and their subtree hashes as a sync does, and commits. */
+  private static void fill(EdgeStore store, int size) throws Exception {
+    try (SyncWriter writer = store.beginSync()) {
+      List<Object[]> nodes = new ArrayList<>();
+      CompactRange range =
+          CompactRange.empty()
+              .appendAll(leafHashes.subList(0, size), (id, h) -> nodes.add(new Object[] {id, h}));
+      for (int i = 0; i < size; i++) {
+        writer.putEntry(i, entries.get(i).encoded());
+      }
+      for (Object[] n : nodes) {
+        writer.putNode((org.markproof.contracts.merkle.NodeId) n[0], (byte[]) n[1]);
+      }
+      writer.adopt("note of " + size + "\n", size, range.root(), T, Optional.of(T));
+      writer.commit();
+    }
+  }
+
+  @Test
+  void aCommittedSyncSurvivesAReopen() throws Exception {
+    Path file = dir.resolve("post/edge.db");
+    try (EdgeStore store = EdgeStore.open(file)) {
+      assertEquals(Optional.empty(), store.checkpoint());
+      fill(store, SIZE);
+    }
+    try (EdgeStore store = EdgeStore.open(file)) {
+      AdoptedCheckpoint adopted = store.checkpoint().orElseThrow();
+      assertEquals(SIZE, adopted.size());
+      assertArrayEquals(MerkleRoot.of(leafHashes), adopted.root());
+      assertEquals(T, adopted.adoptedAt());
+      assertEquals(Optional.of(T), adopted.checkpointTime());
+      assertArrayEquals(entries.get(123).encoded(), store.entry(123));
+      assertEquals(1, store.schemaVersion());
+    }
+  }
+
+  @Test
+  void anUncommittedSyncLeavesNothing() throws Exception {
+    Path file = dir.resolve("edge.db");
+    try (EdgeStore store = EdgeStore.open(file)) {
+      try (SyncWriter writer = store.beginSync()) {
+        writer.putEntry(0, entries.get(0).encoded());
+        writer.adopt("note\n", 1, leafHashes.get(0), T, Optional.empty());
+      }
+      assertEquals(0, store.size());
+      assertEquals(0, store.entryCount());
+    }
+    try (EdgeStore store = EdgeStore.open(file)) {
+      assertEquals(0, store.entryCount());
+      assertEquals(Optional.empty(), store.checkpoint());
+    }
+  }
+
+  @Test
+  void refusesAStoreWithANewerSchema() throws Exception {
+    Path file = dir.resolve("edge.db");
+    EdgeStore.open(file).close();
+    try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + file);
+        Statement s = db.createStatement()) {
+      s.execute("PRAGMA user_version = 2");
+    }
+    EdgeStoreException e = assertThrows(EdgeStoreException.class, () -> EdgeStore.open(file));
+    assertTrue(e.getMessage().contains("schema version 2"), e.getMessage());
+  }
+
+  @Test
+  void refusesAnSqliteFileOfSomethingElseAndAFileThatIsNoDatabase() throws Exception {
+    Path other = dir.resolve("other.db");
+    try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + other);
+        Statement s = db.createStatement()) {
+      s.execute("CREATE TABLE t (x)");
+    }
+    assertThrows(EdgeStoreException.class, () -> EdgeStore.open(other));
+    Path text =
+        Files.writeString(dir.resolve("notes.txt"), "not a database, just text\n".repeat(100));
+    assertThrows(EdgeStoreException.class, () -> EdgeStore.open(text));
+  }
+
+  @Test
+  void inclusionProofsFromStoredHashesEqualTheGeneratorsFromTheLeaves() throws Exception {
+    try (EdgeStore store = EdgeStore.open(dir.resolve("edge.db"))) {
+      fill(store, SIZE);
+      List<String> wrong = new ArrayList<>();
+      for (int treeSize : new int[] {1, 2, 3, 7, 8, 9, 255, 256, 257, 299, SIZE}) {
+        List<byte[]> leaves = leafHashes.subList(0, treeSize);
+        for (int index = 0; index < treeSize; index++) {
+          if (!same(
+              ProofGenerator.inclusion(leaves, index), store.inclusionProof(index, treeSize))) {
+            wrong.add("inclusion " + index + " in " + treeSize);
+          }
+        }
+        for (int size1 = 1; size1 <= treeSize; size1++) {
+          if (!same(
+              ProofGenerator.consistency(leaves, size1), store.consistencyProof(size1, treeSize))) {
+            wrong.add("consistency " + size1 + " to " + treeSize);
+          }
+        }
+      }
+      assertEquals(List.of(), wrong);
+      assertThrows(IllegalArgumentException.class, () -> store.inclusionProof(0, SIZE + 1));
+      assertThrows(IllegalArgumentException.class, () -> store.entry(SIZE));
+    }
+  }
+
+  @Test
+  void replayedStateIsTheRulesStateOfTheSameEntries() throws Exception {
+    try (EdgeStore store = EdgeStore.open(dir.resolve("edge.db"))) {
+      fill(store, SIZE);
+      LedgerState expected = LedgerState.empty();
+      for (LogEntry e : entries) {
+        expected = Rules.apply(expected, e);
+      }
+      assertEquals(expected, store.replayState());
+    }
+  }
+
+  @Test
+  void theAdoptionTimeStaysAndTheCheckpointTimeNeverMovesBack() throws Exception {
+    try (EdgeStore store = EdgeStore.open(dir.resolve("edge.db"))) {
+      fill(store, 5);
+      Instant later = T.plusSeconds(3600);
+      try (SyncWriter writer = store.beginSync()) {
+        writer.adopt(
+            "again\n",
+            5,
+            MerkleRoot.of(leafHashes.subList(0, 5)),
+            later,
+            Optional.of(T.minusSeconds(60)));
+        writer.commit();
+      }
+      AdoptedCheckpoint adopted = store.checkpoint().orElseThrow();
+      assertEquals(T, adopted.adoptedAt());
+      assertEquals(later, adopted.lastSyncAt());
+      assertEquals(Optional.of(T), adopted.checkpointTime());
+    }
+  }
+
+  @Test
+  void scansQueueAndLeaveTheQueueOncePosted() throws Exception {
+    try (EdgeStore store = EdgeStore.open(dir.resolve("edge.db"))) {
+      ScanQueue queue = store.scanQueue();
+      queue.enqueue("scan-2", "{\"scanId\":\"scan-2\"}", T.plusSeconds(1));
+      queue.enqueue("scan-1", "{\"scanId\":\"scan-1\"}", T);
+      queue.enqueue("scan-1", "{\"scanId\":\"scan-1\"}", T);
+      assertThrows(EdgeStoreException.class, () -> queue.enqueue("scan-1", "{}", T));
+      assertEquals(
+          List.of("scan-1", "scan-2"), queue.list(10).stream().map(QueuedScan::scanId).toList());
+      assertTrue(queue.remove("scan-1"));
+      assertFalse(queue.remove("scan-1"));
+      assertEquals(1, queue.size());
+      Sighting s = new Sighting("scan-2", "09506000134352", "LOT1", "S1", "FR-CDG", 49.0, 2.5, T);
+      store.sightings().record(s);
+      store.sightings().record(s);
+      assertEquals(List.of(s), store.sightings().of("09506000134352", "LOT1", "S1"));
+    }
+  }
+
+  private static boolean same(List<byte[]> a, List<byte[]> b) {
+    if (a.size() != b.size()) {
+      return false;
+    }
+    for (int i = 0; i < a.size(); i++) {
+      if (!java.util.Arrays.equals(a.get(i), b.get(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The root of leaf hashes, by contracts' reference definition. */
+  private static final class MerkleRoot {
+    static byte[] of(List<byte[]> leafHashes) {
+      return org.markproof.contracts.merkle.MerkleHashes.root(leafHashes);
+    }
+  }
+}
