@@ -25,8 +25,23 @@ public class ScanLimits {
     checks = new RateLimiter(settings.verifyRate(), settings.verifyBurst(), System::nanoTime);
   }
 
-  /** A 429 answer if the token of {@code subject} is over its scan rate. */
+  @Inject ScanRecorder recorder;
+
+  /**
+   * A 429 answer if the token of {@code subject} is over its scan rate, or a 503 while more scans
+   * wait to be recorded than {@code markproof.scan.max-record-backlog}.
+   */
   Optional<Response> scans(String subject) {
+    if (recorder.backlog() > settings.maxRecordBacklog()) {
+      Problem problem =
+          Problem.of(
+                  ProblemCode.SERVICE_UNAVAILABLE,
+                  "more scans wait to be recorded than the service keeps; retry in a second",
+                  null)
+              .withHint("the database is slower than the scans arrive");
+      return Optional.of(
+          Response.fromResponse(problems.response(problem)).header("Retry-After", "1").build());
+    }
     return limited(scans, subject, "scans by this token");
   }
 

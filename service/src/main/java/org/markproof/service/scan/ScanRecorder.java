@@ -27,15 +27,15 @@ import org.jboss.logging.Logger;
 
 /**
  * Writes scans to PostgreSQL in batches after their verdicts are answered — the verdict path's only
- * database work. A scan is queued, kept in memory until well after it is written (so that a retry
- * with its id, or a read of it, is answered from memory meanwhile), and written with {@code ON
- * CONFLICT DO NOTHING} by a timer every {@code markproof.scan.record-interval}.
+ * database work. A scan is queued, kept in memory until a few seconds after it is written (so that
+ * a retry with its id, or a read of it, is answered from memory meanwhile), and written with {@code
+ * ON CONFLICT DO NOTHING} by a timer every {@code markproof.scan.record-interval}.
  */
 @ApplicationScoped
 public class ScanRecorder {
   private static final Logger LOG = Logger.getLogger(ScanRecorder.class);
-  private static final Duration KEEP_WRITTEN = Duration.ofSeconds(60);
-  private static final int MAX_KEPT = 200_000;
+  private static final Duration KEEP_WRITTEN = Duration.ofSeconds(5);
+  private static final int MAX_KEPT = 20_000;
 
   private static final String INSERT =
       "INSERT INTO scan (scan_id, submitter, post_id, lat, lon, scanned_at, received_at, offline,"
@@ -186,7 +186,7 @@ public class ScanRecorder {
 
   private void forgetWritten() {
     long now = System.nanoTime();
-    if (recent.size() < 1024 || now - lastSweep < 1_000_000_000L) {
+    if (recent.size() < 1024 || (now - lastSweep < 1_000_000_000L && recent.size() < MAX_KEPT)) {
       return;
     }
     lastSweep = now;

@@ -61,6 +61,13 @@ public interface ScanSettings {
   @WithDefault("PT0.02S")
   Duration recordInterval();
 
+  /**
+   * Most scans waiting to be written before new scans are refused with 503 and {@code Retry-After}:
+   * the service answers from memory, but does not let unrecorded scans pile up.
+   */
+  @WithDefault("20000")
+  int maxRecordBacklog();
+
   /** Most scans written in one statement. */
   @WithDefault("500")
   int recordBatchSize();
