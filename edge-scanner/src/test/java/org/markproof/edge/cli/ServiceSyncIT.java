@@ -5,18 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * module); {@code mvn verify} from the root builds it first.
  */
 class ServiceSyncIT {
-  private static Process service;
+  private static DemoService service;
   private static String url;
   private static String logKey;
   private static String timestampKey;
@@ -39,38 +29,9 @@ class ServiceSyncIT {
 
   @BeforeAll
   static void startService() throws Exception {
-    String jar = System.getProperty("service.jar");
-    Assumptions.assumeTrue(
-        jar != null && Files.isRegularFile(Path.of(jar)),
-        "the service jar " + jar + " is not built: run 'mvn -B -DskipTests package' at the root");
-    int port;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      port = socket.getLocalPort();
-    }
-    Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
-    service =
-        new ProcessBuilder(
-                List.of(
-                    javaBin.toString(),
-                    "-Dmarkproof.demo=true",
-                    "-Dmarkproof.data-dir=" + data,
-                    "-Dquarkus.http.port=" + port,
-                    "-jar",
-                    jar))
-            .redirectErrorStream(true)
-            .redirectOutput(data.resolve("service.log").toFile())
-            .start();
-    long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
-    while (!Files.exists(data.resolve("demo/seeded"))) {
-      if (!service.isAlive() || System.nanoTime() > deadline) {
-        throw new AssertionError(
-            "the demo service did not seed within 180 s:\n"
-                + Files.readString(data.resolve("service.log")));
-      }
-      Thread.sleep(200);
-    }
-    url = "http://127.0.0.1:" + port;
-    JsonNode keys = new ObjectMapper().readTree(get(url + "/v1/log/key"));
+    service = DemoService.start(data);
+    url = service.url;
+    JsonNode keys = new ObjectMapper().readTree(service.get("/v1/log/key"));
     logKey = keys.path("checkpointVerifierKey").asText();
     timestampKey = keys.path("timestampVerifierKey").asText();
   }
@@ -78,19 +39,8 @@ class ServiceSyncIT {
   @AfterAll
   static void stopService() throws InterruptedException {
     if (service != null) {
-      service.destroy();
-      service.waitFor();
+      service.close();
     }
-  }
-
-  private static String get(String uri) throws IOException, InterruptedException {
-    HttpResponse<String> response =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(URI.create(uri)).build(),
-                HttpResponse.BodyHandlers.ofString());
-    assertEquals(200, response.statusCode(), uri + ": " + response.body());
-    return response.body();
   }
 
   private static JsonNode status(Path store) throws Exception {
