@@ -44,6 +44,7 @@ public class EdgeEvidenceResource {
   @Inject JsonWebToken token;
   @Inject ObjectMapper mapper;
   @Inject Clock clock;
+  @Inject SplitViewMetric splitView;
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
@@ -71,6 +72,9 @@ public class EdgeEvidenceResource {
         .save(report, token.getSubject(), outcome, clock.instant())
         .map(
             saved -> {
+              if (saved.created() && outcome.splitView()) {
+                splitView.edgeUpload();
+              }
               Map<String, Object> answer = new LinkedHashMap<>();
               answer.put("id", saved.id());
               answer.put("verified", saved.verified());

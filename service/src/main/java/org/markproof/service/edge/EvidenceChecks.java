@@ -30,8 +30,12 @@ class EvidenceChecks {
     this.ledger = ledger;
   }
 
-  /** The checks' outcome: {@code verified} when both notes are this log's, and every finding. */
-  record Outcome(boolean verified, List<String> findings) {
+  /**
+   * The checks' outcome: {@code verified} when both notes are this log's; {@code splitView} when
+   * they show that this log's key signed a tree other than this log's (a root that is not this
+   * log's root at its size, or two roots for one size); and every finding.
+   */
+  record Outcome(boolean verified, boolean splitView, List<String> findings) {
     Outcome {
       findings = List.copyOf(findings);
     }
@@ -41,12 +45,18 @@ class EvidenceChecks {
     List<String> findings = new ArrayList<>();
     Optional<Checkpoint> adopted = open("adopted", report.adopted(), findings);
     Optional<Checkpoint> offered = open("offered", report.offered(), findings);
+    boolean foreignRoot =
+        adopted.filter(this::notOurRoot).isPresent()
+            || offered.filter(this::notOurRoot).isPresent();
     if (adopted.isEmpty() || offered.isEmpty()) {
       findings.add("not evidence against this log: a note without its signature proves nothing");
-      return new Outcome(false, findings);
+      return new Outcome(false, foreignRoot, findings);
     }
+    boolean twoRoots =
+        adopted.get().size() == offered.get().size()
+            && !MessageDigest.isEqual(adopted.get().rootHash(), offered.get().rootHash());
     claim(report, adopted.get(), offered.get(), findings);
-    return new Outcome(true, findings);
+    return new Outcome(true, foreignRoot || twoRoots, findings);
   }
 
   private Optional<Checkpoint> open(String role, String note, List<String> findings) {
@@ -75,6 +85,11 @@ class EvidenceChecks {
               + ", but NOT this log's root at that size: the log key signed another tree");
     }
     return Optional.of(checkpoint);
+  }
+
+  private boolean notOurRoot(Checkpoint checkpoint) {
+    return checkpoint.size() <= ledger.snapshot().size()
+        && !MessageDigest.isEqual(ledger.root(checkpoint.size()), checkpoint.rootHash());
   }
 
   private static void claim(

@@ -147,8 +147,21 @@ class EdgeSyncApiTest {
         .post("/v1/edge/evidence");
   }
 
+  /** {@code markproof_split_view_evidence_total{source="edge-upload"}} as Prometheus reads it. */
+  private static double splitViews() {
+    String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+    for (String line : metrics.split("\n")) {
+      if (line.startsWith("markproof_split_view_evidence_total{")
+          && line.contains("source=\"edge-upload\"")) {
+        return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+      }
+    }
+    throw new AssertionError("no markproof_split_view_evidence_total series in /q/metrics");
+  }
+
   @Test
   void evidenceIsCheckedAgainstTheLogKeyAndTreeAndListedToOperatorsOnly() throws Exception {
+    double before = splitViews();
     String adopted = given().get("/checkpoint").then().statusCode(200).extract().asString();
     Ed25519NoteSigner forger = Ed25519NoteSigner.of(TestLogKey.origin(), TestLedger.newKey());
     byte[] bogusRoot = MerkleHashes.leafHash(Instant.now().toString().getBytes());
@@ -162,6 +175,8 @@ class EdgeSyncApiTest {
         findings.stream().anyMatch(f -> f.startsWith("offered: not signed by this log's key")),
         findings.toString());
     assertTrue(findings.stream().anyMatch(f -> f.startsWith("adopted: signed by this log")));
+
+    assertEquals(0.0, splitViews() - before, "a note not signed by this log is no split view");
 
     String splitView = signed(TestLogKey.signer(), 3, bogusRoot);
     Response ours = report(w.officerToken(), "rollback", adopted, splitView);
@@ -178,9 +193,12 @@ class EdgeSyncApiTest {
     assertTrue(
         checked.stream().anyMatch(f -> f.contains("NOT this log's root")), checked.toString());
 
+    assertEquals(1.0, splitViews() - before, "this log's key signed another tree: counted once");
+
     Response again = report(w.officerToken(), "rollback", adopted, splitView);
     assertEquals(200, again.statusCode());
     assertEquals(ours.jsonPath().getLong("id"), again.jsonPath().getLong("id"));
+    assertEquals(1.0, splitViews() - before, "the same report again is not counted again");
 
     assertEquals(
         403, report(token(w.farOfficer, Groups.CUSTOMS), "fork", adopted, forged).statusCode());
