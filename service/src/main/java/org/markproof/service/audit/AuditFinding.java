@@ -29,7 +29,9 @@ public record AuditFinding(
     NODE_MISMATCH,
     /** The head's root differs from the root recomputed from the entries. */
     HEAD_ROOT_MISMATCH,
-    /** A checkpoint's signature does not verify with the log key, or its note is malformed. */
+    /**
+     * A checkpoint carries no valid signature by any of the log's keys, or its note is malformed.
+     */
     CHECKPOINT_SIGNATURE,
     /** A checkpoint's note names another size, root or origin than its row. */
     CHECKPOINT_NOTE_MISMATCH,

@@ -19,7 +19,8 @@ import org.markproof.contracts.merkle.NodeId;
 public class AuditReads {
   private final Pool pool;
 
-  AuditReads(Pool pool) {
+  /** Reads from the log database behind {@code pool}. */
+  public AuditReads(Pool pool) {
     this.pool = pool;
   }
 

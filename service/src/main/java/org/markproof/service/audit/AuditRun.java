@@ -12,13 +12,13 @@ import java.util.Map;
 import org.markproof.contracts.MalformedDataException;
 import org.markproof.contracts.VerificationException;
 import org.markproof.contracts.checkpoint.Checkpoint;
-import org.markproof.contracts.checkpoint.CheckpointVerifier;
 import org.markproof.contracts.entry.LogEntry;
 import org.markproof.contracts.merkle.CompactRange;
 import org.markproof.contracts.merkle.MerkleHashes;
 import org.markproof.contracts.merkle.NodeId;
 import org.markproof.service.audit.AuditFinding.Code;
 import org.markproof.service.audit.AuditReads.StoredNode;
+import org.markproof.service.log.keys.LogKeys;
 import org.markproof.service.log.store.StoredCheckpoint;
 import org.markproof.service.log.store.StoredEntry;
 
@@ -30,7 +30,7 @@ import org.markproof.service.log.store.StoredEntry;
 final class AuditRun {
   private final long treeSize;
   private final byte[] headRoot;
-  private final CheckpointVerifier verifier;
+  private final LogKeys keys;
   private final List<AuditFinding> findings = new ArrayList<>();
   private CompactRange range = CompactRange.empty();
   private Map<NodeId, byte[]> pageNodes = new LinkedHashMap<>();
@@ -42,10 +42,10 @@ final class AuditRun {
   private NodeId firstBadNode;
   private Long firstBadCheckpointSize;
 
-  AuditRun(long treeSize, byte[] headRoot, CheckpointVerifier verifier) {
+  AuditRun(long treeSize, byte[] headRoot, LogKeys keys) {
     this.treeSize = treeSize;
     this.headRoot = headRoot.clone();
-    this.verifier = verifier;
+    this.keys = keys;
   }
 
   long treeSize() {
@@ -202,7 +202,8 @@ final class AuditRun {
     checkpointsChecked++;
     long size = row.size();
     try {
-      Checkpoint signed = verifier.open(row.note().getBytes(StandardCharsets.UTF_8)).checkpoint();
+      Checkpoint signed =
+          keys.openCheckpoint(row.note().getBytes(StandardCharsets.UTF_8)).checkpoint();
       if (signed.size() != size || !MessageDigest.isEqual(signed.rootHash(), row.root())) {
         add(
             AuditFinding.size(
@@ -215,7 +216,7 @@ final class AuditRun {
           AuditFinding.size(
               Code.CHECKPOINT_SIGNATURE,
               size,
-              "checkpoint " + size + " does not verify with the log key: " + e.getMessage()));
+              "checkpoint " + size + " does not verify with the log's keys: " + e.getMessage()));
     }
     byte[] root = range.root();
     if (!MessageDigest.isEqual(root, row.root())) {

@@ -4,7 +4,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import org.jboss.logging.Logger;
-import org.markproof.contracts.checkpoint.CheckpointVerifier;
+import org.markproof.service.log.keys.LogKeys;
 import org.markproof.service.log.store.LogStore;
 
 /**
@@ -15,8 +15,9 @@ import org.markproof.service.log.store.LogStore;
  *   <li>rehashes each leaf (RFC 9162 §2.1.1) and compares the stored leaf hash; parses it as a
  *       canonical {@code LogEntry} and compares its time with the stored {@code sequenced_at};
  *   <li>rebuilds the tree and compares every stored {@code tree_node} hash with the recomputed one;
- *   <li>verifies every stored checkpoint's signature with the log key, that its note names the
- *       row's size and root, and that this root is the entries' root at that size;
+ *   <li>verifies every stored checkpoint's signature with the log's keys (one of its checkpoint
+ *       keys, retired ones included, must have signed it: {@link LogKeys#openCheckpoint}), that its
+ *       note names the row's size and root, and that this root is the entries' root at that size;
  *   <li>compares the entries' root with the head's.
  * </ul>
  *
@@ -37,24 +38,24 @@ public class LogAuditor {
 
   private final LogStore store;
   private final AuditReads reads;
-  private final LogCheckpointVerifier logKey;
+  private final LogKeys keys;
 
-  LogAuditor(LogStore store, AuditReads reads, LogCheckpointVerifier logKey) {
+  /** An auditor of the log in {@code store}, signed by {@code keys}. */
+  public LogAuditor(LogStore store, AuditReads reads, LogKeys keys) {
     this.store = store;
     this.reads = reads;
-    this.logKey = logKey;
+    this.keys = keys;
   }
 
   /** Runs the audit to the current head and reports what it found. */
   public Uni<AuditReport> audit() {
-    CheckpointVerifier verifier = logKey.verifier();
     return Uni.combine()
         .all()
         .unis(store.head(), store.latestCheckpoint())
         .asTuple()
         .flatMap(
             t -> {
-              AuditRun run = new AuditRun(t.getItem1().size(), t.getItem1().root(), verifier);
+              AuditRun run = new AuditRun(t.getItem1().size(), t.getItem1().root(), keys);
               Long latest = t.getItem2() == null ? null : t.getItem2().size();
               return store
                   .checkpoints(0, 0)

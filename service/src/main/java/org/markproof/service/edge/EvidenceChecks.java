@@ -9,7 +9,6 @@ import java.util.Optional;
 import org.markproof.contracts.MalformedDataException;
 import org.markproof.contracts.VerificationException;
 import org.markproof.contracts.checkpoint.Checkpoint;
-import org.markproof.contracts.checkpoint.CheckpointVerifier;
 import org.markproof.contracts.merkle.ProofVerifier;
 import org.markproof.service.log.index.LedgerView;
 import org.markproof.service.log.keys.LogKeys;
@@ -62,12 +61,11 @@ class EvidenceChecks {
   private Optional<Checkpoint> open(String role, String note, List<String> findings) {
     Checkpoint checkpoint;
     try {
-      checkpoint =
-          CheckpointVerifier.forLog(keys.checkpointVerifier())
-              .open(note.getBytes(StandardCharsets.UTF_8))
-              .checkpoint();
+      // Any of the log's checkpoint keys, retired ones included: a root the old key signed
+      // over another tree is evidence too.
+      checkpoint = keys.openCheckpoint(note.getBytes(StandardCharsets.UTF_8)).checkpoint();
     } catch (MalformedDataException | VerificationException e) {
-      findings.add(role + ": not signed by this log's key: " + e.getMessage());
+      findings.add(role + ": not signed by this log's keys: " + e.getMessage());
       return Optional.empty();
     }
     long size = checkpoint.size();

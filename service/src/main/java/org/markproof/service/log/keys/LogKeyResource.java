@@ -5,6 +5,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.markproof.contracts.note.NoteVerifier;
 
 /** {@code GET /v1/log/key}: the keys that verify this log's checkpoints and receipts. Public. */
 @Path("/v1/log/key")
@@ -16,13 +18,21 @@ public class LogKeyResource {
    * id>+<base64(type ‖ key)>}.
    *
    * @param origin the checkpoint origin line
-   * @param checkpointVerifierKey the key of the log's checkpoint signatures (type 0x01), named
-   *     after the origin
+   * @param checkpointVerifierKey the primary key of the log's checkpoint signatures (type 0x01),
+   *     named after the origin
+   * @param additionalVerifierKeys the keys that sign every checkpoint too during a key rotation:
+   *     same name, other key ids (empty outside a rotation)
+   * @param retiredVerifierKeys keys that signed this log's checkpoints before a rotation and sign
+   *     no new ones: they open old checkpoints and the evidence made with them
    * @param timestampVerifierKey the key of the log's own tlog-cosignature/v1 timestamps on its
    *     checkpoints and of submission receipts (type 0x04)
    */
   public record LogKeyInfo(
-      String origin, String checkpointVerifierKey, String timestampVerifierKey) {}
+      String origin,
+      String checkpointVerifierKey,
+      List<String> additionalVerifierKeys,
+      List<String> retiredVerifierKeys,
+      String timestampVerifierKey) {}
 
   @GET
   @Produces(MediaType.APPLICATION_JSON)
@@ -30,6 +40,12 @@ public class LogKeyResource {
     return new LogKeyInfo(
         keys.origin(),
         keys.checkpointVerifier().verifierKey().text(),
+        texts(keys.additionalVerifiers()),
+        texts(keys.retiredVerifiers()),
         keys.timestampVerifier().verifierKey().text());
+  }
+
+  private static List<String> texts(List<? extends NoteVerifier> keys) {
+    return keys.stream().map(k -> k.verifierKey().text()).toList();
   }
 }

@@ -13,16 +13,25 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.markproof.contracts.checkpoint.Checkpoint;
 import org.markproof.contracts.checkpoint.CheckpointVerifier;
+import org.markproof.contracts.checkpoint.OriginMismatchException;
 import org.markproof.contracts.checkpoint.VerifiedCheckpoint;
 import org.markproof.contracts.crypto.Ed25519PrivateKey;
 import org.markproof.contracts.merkle.MerkleHashes;
+import org.markproof.contracts.note.Ed25519NoteSigner;
+import org.markproof.contracts.note.Ed25519NoteVerifier;
+import org.markproof.contracts.note.NoteSignature;
 import org.markproof.contracts.note.NoteSignatureException;
 import org.markproof.contracts.note.NoteVerifiers;
+import org.markproof.contracts.note.SignedNote;
 import org.markproof.contracts.note.SignerKey;
+import org.markproof.contracts.note.UnverifiedNoteException;
 import org.markproof.contracts.note.VerifierKey;
 
 /** The log's key files, checkpoint signatures with their timestamp cosignature, and receipts. */
@@ -133,7 +142,13 @@ class LogKeysTest {
 
     LogKeys keys =
         new LogKeysProducer()
-            .logKeys(Optional.empty(), Optional.of(signerFile), Optional.of(timestampFile), dir);
+            .logKeys(
+                Optional.empty(),
+                Optional.of(signerFile),
+                Optional.of(timestampFile),
+                Optional.empty(),
+                Optional.empty(),
+                dir);
 
     assertEquals("log.customs.example/markproof", keys.origin());
     assertEquals(VerifierKey.TYPE_COSIGNATURE, keys.timestampVerifier().verifierKey().type());
@@ -151,7 +166,174 @@ class LogKeysTest {
         IllegalStateException.class,
         () ->
             new LogKeysProducer()
-                .logKeys(Optional.empty(), Optional.of(signerFile), Optional.empty(), dir));
+                .logKeys(
+                    Optional.empty(),
+                    Optional.of(signerFile),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    dir));
+  }
+
+  @Test
+  void anAdditionalKeySignsEveryCheckpointAndEitherKeyAloneOpensIt() throws Exception {
+    SignerKey old = checkpointKey();
+    SignerKey next = checkpointKey();
+    LogKeys keys = LogKeys.of(ORIGIN, old, List.of(next), List.of(), timestampKey());
+    byte[] note =
+        keys.signCheckpoint(3, root("a"), Instant.parse("2026-11-26T10:15:30Z")).toBytes();
+
+    for (SignerKey alone : List.of(old, next)) {
+      VerifiedCheckpoint verified =
+          CheckpointVerifier.forLog(Ed25519NoteVerifier.fromKey(alone.verifierKey())).open(note);
+      assertEquals(3, verified.checkpoint().size());
+      // The other checkpoint key and the timestamp key are unknown to this client: ignored.
+      assertEquals(2, verified.note().ignored().size(), "ignored signatures");
+    }
+    assertEquals(3, keys.openCheckpoint(note).checkpoint().size());
+  }
+
+  @Test
+  void aRetiredKeyStillOpensTheCheckpointsItSignedButSignsNoNewOnes() throws Exception {
+    SignerKey old = checkpointKey();
+    SignerKey next = checkpointKey();
+    SignerKey timestamp = timestampKey();
+    byte[] before =
+        LogKeys.of(ORIGIN, old, timestamp)
+            .signCheckpoint(5, root("b"), Instant.parse("2026-11-26T10:15:30Z"))
+            .toBytes();
+    LogKeys rotated = LogKeys.of(ORIGIN, next, List.of(), List.of(old.verifierKey()), timestamp);
+
+    assertEquals(5, rotated.openCheckpoint(before).checkpoint().size());
+    SignedNote after = rotated.signCheckpoint(6, root("c"), Instant.parse("2026-11-26T10:16:00Z"));
+    assertFalse(
+        after.signatures().stream().anyMatch(s -> s.isBy(ORIGIN, old.verifierKey().keyId())),
+        "the retired key signed a new checkpoint");
+    assertThrows(
+        UnverifiedNoteException.class,
+        () ->
+            CheckpointVerifier.forLog(Ed25519NoteVerifier.fromKey(old.verifierKey()))
+                .open(after.toBytes()));
+  }
+
+  @Test
+  void refusesCheckpointsNoneOfTheLogKeysSignedOrWithABadSignatureByOne() throws Exception {
+    SignerKey old = checkpointKey();
+    SignerKey next = checkpointKey();
+    SignerKey timestamp = timestampKey();
+    LogKeys keys = LogKeys.of(ORIGIN, next, List.of(), List.of(old.verifierKey()), timestamp);
+    Instant at = Instant.parse("2026-11-26T10:15:30Z");
+
+    // Another key of the same name: the origin is right, the key id is not one of ours.
+    LogKeys impostor = LogKeys.of(ORIGIN, checkpointKey(), timestamp);
+    assertThrows(
+        UnverifiedNoteException.class,
+        () -> keys.openCheckpoint(impostor.signCheckpoint(1, root("d"), at).toBytes()));
+
+    // Only the log's timestamp cosignature: a timestamp is not the log's checkpoint signature.
+    String text = Checkpoint.of(ORIGIN, 1, root("d")).format();
+    SignedNote timestampOnly =
+        new SignedNote(text, List.of(keys.timestamp(text.getBytes(StandardCharsets.UTF_8), at)));
+    assertThrows(UnverifiedNoteException.class, () -> keys.openCheckpoint(timestampOnly.toBytes()));
+
+    // A good signature by the primary key next to a forged one by the retired key: rejected whole.
+    SignedNote signed = keys.signCheckpoint(1, root("d"), at);
+    List<NoteSignature> lines = new ArrayList<>(signed.signatures());
+    lines.add(new NoteSignature(ORIGIN, old.verifierKey().keyId(), new byte[64]));
+    assertThrows(
+        NoteSignatureException.class,
+        () -> keys.openCheckpoint(new SignedNote(text, lines).toBytes()));
+
+    // The log's key over a checkpoint of another origin.
+    SignedNote otherOrigin =
+        SignedNote.sign(
+            Checkpoint.of("other.example/log", 1, root("d")).format(),
+            List.of(Ed25519NoteSigner.fromKey(next)));
+    assertThrows(OriginMismatchException.class, () -> keys.openCheckpoint(otherOrigin.toBytes()));
+  }
+
+  @Test
+  void refusesRotationKeysOfAnotherNameOrGivenTwice() throws Exception {
+    SignerKey primary = checkpointKey();
+    SignerKey timestamp = timestampKey();
+    SignerKey otherName =
+        SignerKey.of(
+            "other.example/log",
+            VerifierKey.TYPE_ED25519,
+            Ed25519PrivateKey.generate(new SecureRandom()));
+    IllegalArgumentException named =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> LogKeys.of(ORIGIN, primary, List.of(otherName), List.of(), timestamp));
+    assertTrue(named.getMessage().contains("keeps the origin as its name"), named.getMessage());
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> LogKeys.of(ORIGIN, primary, List.of(), List.of(otherName.verifierKey()), timestamp));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> LogKeys.of(ORIGIN, primary, List.of(primary), List.of(), timestamp));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> LogKeys.of(ORIGIN, primary, List.of(), List.of(primary.verifierKey()), timestamp));
+  }
+
+  @Test
+  void theProducerReadsAdditionalKeyFilesAndRetiredVerifierKeys() throws Exception {
+    SignerKey primary = checkpointKey();
+    SignerKey next = checkpointKey();
+    SignerKey retired = checkpointKey();
+    Path signerFile = Files.writeString(dir.resolve("signer"), primary.text() + "\n");
+    Path timestampFile = Files.writeString(dir.resolve("ts"), timestampKey().text() + "\n");
+    Path nextFile = Files.writeString(dir.resolve("next"), next.text() + "\n");
+
+    LogKeys keys =
+        new LogKeysProducer()
+            .logKeys(
+                Optional.empty(),
+                Optional.of(signerFile),
+                Optional.of(timestampFile),
+                Optional.of(List.of(nextFile)),
+                Optional.of(List.of(" " + retired.verifierKey().text())),
+                dir);
+
+    assertEquals(primary.verifierKey(), keys.checkpointVerifier().verifierKey());
+    assertEquals(
+        List.of(next.verifierKey()),
+        keys.additionalVerifiers().stream().map(v -> v.verifierKey()).toList());
+    assertEquals(
+        List.of(retired.verifierKey()),
+        keys.retiredVerifiers().stream().map(v -> v.verifierKey()).toList());
+    IllegalStateException malformed =
+        assertThrows(
+            IllegalStateException.class,
+            () ->
+                new LogKeysProducer()
+                    .logKeys(
+                        Optional.empty(),
+                        Optional.of(signerFile),
+                        Optional.of(timestampFile),
+                        Optional.empty(),
+                        Optional.of(List.of("not-a-key")),
+                        dir));
+    assertTrue(
+        malformed.getMessage().contains("markproof.log.retired-verifier-keys"),
+        malformed.getMessage());
+  }
+
+  private static SignerKey checkpointKey() throws Exception {
+    return SignerKey.of(
+        ORIGIN, VerifierKey.TYPE_ED25519, Ed25519PrivateKey.generate(new SecureRandom()));
+  }
+
+  private static SignerKey timestampKey() throws Exception {
+    return SignerKey.of(
+        ORIGIN + LogKeys.TIMESTAMP_NAME_SUFFIX,
+        VerifierKey.TYPE_COSIGNATURE,
+        Ed25519PrivateKey.generate(new SecureRandom()));
+  }
+
+  private static byte[] root(String leaf) {
+    return MerkleHashes.leafHash(leaf.getBytes(StandardCharsets.UTF_8));
   }
 
   private LogKeys keys() throws IOException {
