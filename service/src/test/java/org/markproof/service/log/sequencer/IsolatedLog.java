@@ -44,11 +44,13 @@ final class IsolatedLog implements AutoCloseable {
   private final ScheduledExecutorService follower =
       Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "isolated-log-follower"));
 
-  private IsolatedLog(Vertx vertx, LogKeys keys, Clock clock) {
+  private boolean handedOver;
+
+  private IsolatedLog(Vertx vertx, LogKeys keys, Clock clock, FreshLogDatabase database) {
     this.vertx = vertx;
     this.keys = keys;
     this.clock = clock;
-    this.database = FreshLogDatabase.create(vertx);
+    this.database = database;
     this.store = new LogStore(database.pool());
     this.index = new LedgerIndex(store, keys);
     this.intake = new SubmissionIntake(database.pool(), index, keys, clock);
@@ -65,7 +67,19 @@ final class IsolatedLog implements AutoCloseable {
   }
 
   static IsolatedLog create(Vertx vertx, LogKeys keys, Clock clock) {
-    return new IsolatedLog(vertx, keys, clock);
+    return new IsolatedLog(vertx, keys, clock, FreshLogDatabase.create(vertx));
+  }
+
+  /**
+   * Stops this log's sequencers and starts it again on the same database with {@code newKeys}, as
+   * restarting every replica with another key configuration does: a new index (not yet caught up)
+   * and intake, no sequencer. This instance must not be used afterwards; closing the returned one
+   * drops the database.
+   */
+  IsolatedLog restartWith(LogKeys newKeys) {
+    stop();
+    handedOver = true;
+    return new IsolatedLog(vertx, newKeys, clock, database);
   }
 
   /** A started sequencer of its own "replica": its own index, sharing nothing but the database. */
@@ -135,12 +149,18 @@ final class IsolatedLog implements AutoCloseable {
     return options;
   }
 
-  @Override
-  public void close() {
+  private void stop() {
     follower.shutdownNow();
     for (Sequencer sequencer : sequencers) {
       sequencer.stop(Duration.ofSeconds(30));
     }
-    database.close();
+  }
+
+  @Override
+  public void close() {
+    stop();
+    if (!handedOver) {
+      database.close();
+    }
   }
 }
