@@ -10,6 +10,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.markproof.contracts.checkpoint.Ed25519CosignatureVerifier;
 import org.markproof.contracts.entry.ParticipantRole;
@@ -40,6 +41,8 @@ class LogOperationsTest {
     assertEquals(keys.checkpointVerifier().verifierKey(), log.verifierKey());
     assertEquals(keys.timestampVerifier().verifierKey(), timestamp.verifierKey());
     assertEquals(key.getString("origin"), log.name(), "the log key is named after the origin");
+    assertEquals(List.of(), key.getList("additionalVerifierKeys"), "no rotation under way");
+    assertEquals(List.of(), key.getList("retiredVerifierKeys"));
   }
 
   @Test
