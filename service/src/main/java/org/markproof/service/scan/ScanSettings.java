@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -15,6 +16,14 @@ public interface ScanSettings {
    * under {@code <markproof.data-dir>/keys/verdict.key}, named {@code <log origin>/verdict}.
    */
   Optional<Path> verdictKeyFile();
+
+  /**
+   * The verifier keys ({@code <name>+<hex id>+<base64>}, comma-separated) of verdict keys retired
+   * by a rotation: they sign nothing, and are published at {@code GET /v1/scans/key} as {@code
+   * previousVerdictKeys} so that the verdicts they signed stay verifiable (docs/operations.md "Key
+   * rotation").
+   */
+  Optional<List<String>> previousVerdictKeys();
 
   /** Clone detection: the fastest goods travel between posts. */
   @WithDefault("900")

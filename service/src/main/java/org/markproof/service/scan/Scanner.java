@@ -214,6 +214,11 @@ public class Scanner {
     return key.verifierKeyText();
   }
 
+  /** The verifier keys of earlier verdict keys, which signed verdicts before a rotation. */
+  public List<String> previousVerifierKeys() {
+    return key.previousKeyTexts();
+  }
+
   /** SHA-256 over the fields a client sends, to tell a retry from a reuse of its id. */
   public static byte[] fingerprint(ScanFacts facts, String submitter) {
     String text =

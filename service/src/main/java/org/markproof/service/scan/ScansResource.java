@@ -411,13 +411,23 @@ public class ScansResource {
     return Map.of(member, out);
   }
 
-  /** The verdict key, to check verdicts offline: {@code edge-scanner evidence verify}. */
+  /**
+   * The verdict key, to check verdicts offline ({@code edge-scanner evidence verify}), and the keys
+   * that signed verdicts before a rotation: check a verdict with the key its {@code signature.key}
+   * names.
+   */
   @GET
   @Path("/key")
   @Produces(MediaType.APPLICATION_JSON)
   @PermitAll
-  public Map<String, String> key() {
-    return Map.of("verdictKey", scanner.verifierKey(), "format", "markproof/verdict/v1");
+  public Map<String, Object> key() {
+    return Map.of(
+        "verdictKey",
+        scanner.verifierKey(),
+        "previousVerdictKeys",
+        scanner.previousVerifierKeys(),
+        "format",
+        "markproof/verdict/v1");
   }
 
   static Instant time(String name, String text) {

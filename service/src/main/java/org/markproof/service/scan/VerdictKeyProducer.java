@@ -11,16 +11,20 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.markproof.contracts.MalformedDataException;
 import org.markproof.contracts.note.Ed25519NoteSigner;
+import org.markproof.contracts.note.Ed25519NoteVerifier;
 import org.markproof.service.log.keys.LogKeys;
 
 /**
  * The key that signs verdicts: read from {@code markproof.scan.verdict-key-file}, or generated once
  * under {@code <markproof.data-dir>/keys/verdict.key} as {@code <log origin>/verdict} and reused at
- * later starts. Its verifier key is public at {@code GET /v1/scans/key}.
+ * later starts. Its verifier key is public at {@code GET /v1/scans/key}, with the verifier keys of
+ * {@code markproof.scan.previous-verdict-keys}: the keys that signed verdicts before a rotation.
  */
 @ApplicationScoped
 public class VerdictKeyProducer {
@@ -35,13 +39,14 @@ public class VerdictKeyProducer {
       ScanSettings settings,
       LogKeys logKeys,
       @ConfigProperty(name = "markproof.data-dir") Path dataDir) {
+    List<Ed25519NoteVerifier> previous = previous(settings.previousVerdictKeys().orElse(List.of()));
     try {
       if (settings.verdictKeyFile().isPresent()) {
-        return new VerdictKey(read(settings.verdictKeyFile().get()));
+        return withPrevious(read(settings.verdictKeyFile().get()), previous);
       }
       Path file = dataDir.resolve("keys").resolve(FILE);
       if (Files.exists(file)) {
-        return new VerdictKey(read(file));
+        return withPrevious(read(file), previous);
       }
       Ed25519NoteSigner generated =
           Ed25519NoteSigner.generate(logKeys.origin() + "/verdict", new SecureRandom());
@@ -59,12 +64,50 @@ public class VerdictKeyProducer {
           StandardOpenOption.SYNC);
       Files.move(partial, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
       LOG.infof("Generated the verdict key in %s; keep it: verdicts name it", file);
-      return new VerdictKey(generated);
+      return withPrevious(generated, previous);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (MalformedDataException e) {
       throw new IllegalStateException("cannot make a verdict key: " + e.getMessage(), e);
     }
+  }
+
+  private static List<Ed25519NoteVerifier> previous(List<String> texts) {
+    List<Ed25519NoteVerifier> keys = new ArrayList<>();
+    for (String text : texts) {
+      try {
+        Ed25519NoteVerifier key = Ed25519NoteVerifier.parse(text.strip());
+        if (keys.stream().anyMatch(k -> k.verifierKey().equals(key.verifierKey()))) {
+          throw new IllegalStateException(
+              "markproof.scan.previous-verdict-keys names " + text.strip() + " twice");
+        }
+        keys.add(key);
+      } catch (MalformedDataException e) {
+        throw new IllegalStateException(
+            "markproof.scan.previous-verdict-keys: "
+                + text.strip()
+                + " is not an Ed25519 verifier key <name>+<hex id>+<base64>: "
+                + e.getMessage(),
+            e);
+      }
+    }
+    return keys;
+  }
+
+  private static VerdictKey withPrevious(
+      Ed25519NoteSigner signer, List<Ed25519NoteVerifier> previous) {
+    if (previous.stream().anyMatch(k -> k.verifierKey().equals(signer.verifier().verifierKey()))) {
+      throw new IllegalStateException(
+          "markproof.scan.previous-verdict-keys names the current verdict key "
+              + signer.verifier().verifierKey().text()
+              + ": list only keys that no longer sign");
+    }
+    VerdictKey key = new VerdictKey(signer, previous);
+    LOG.infof(
+        "Verdicts are signed by %s%s",
+        key.verifierKeyText(),
+        previous.isEmpty() ? "" : "; earlier verdict keys published: " + key.previousKeyTexts());
+    return key;
   }
 
   private static Ed25519NoteSigner read(Path file) throws IOException {
