@@ -39,7 +39,7 @@ public class VerdictKeyProducer {
       ScanSettings settings,
       LogKeys logKeys,
       @ConfigProperty(name = "markproof.data-dir") Path dataDir) {
-    List<Ed25519NoteVerifier> previous = previous(settings.previousVerdictKeys().orElse(List.of()));
+    List<String> previous = settings.previousVerdictKeys().orElse(List.of());
     try {
       if (settings.verdictKeyFile().isPresent()) {
         return withPrevious(read(settings.verdictKeyFile().get()), previous);
@@ -94,19 +94,30 @@ public class VerdictKeyProducer {
     return keys;
   }
 
-  private static VerdictKey withPrevious(
-      Ed25519NoteSigner signer, List<Ed25519NoteVerifier> previous) {
-    if (previous.stream().anyMatch(k -> k.verifierKey().equals(signer.verifier().verifierKey()))) {
-      throw new IllegalStateException(
-          "markproof.scan.previous-verdict-keys names the current verdict key "
-              + signer.verifier().verifierKey().text()
-              + ": list only keys that no longer sign");
+  /**
+   * The verdict key {@code signer} with the earlier keys {@code previousTexts} (verifier key
+   * texts); the current key among them is left out with a warning.
+   *
+   * @throws IllegalStateException if a text is not an Ed25519 verifier key or is given twice
+   */
+  static VerdictKey withPrevious(Ed25519NoteSigner signer, List<String> previousTexts) {
+    List<Ed25519NoteVerifier> previous = previous(previousTexts);
+    String current = signer.verifier().verifierKey().text();
+    List<Ed25519NoteVerifier> earlier =
+        previous.stream().filter(k -> !k.verifierKey().text().equals(current)).toList();
+    if (earlier.size() < previous.size()) {
+      // A rotation between its steps: the setting already lists the old key, the key file does not
+      // yet hold the new one. The current key is published as verdictKey; once is enough.
+      LOG.warnf(
+          "markproof.scan.previous-verdict-keys names the current verdict key %s; ignored there."
+              + " Put the new key in the verdict key file, or remove this one from the list",
+          current);
     }
-    VerdictKey key = new VerdictKey(signer, previous);
+    VerdictKey key = new VerdictKey(signer, earlier);
     LOG.infof(
         "Verdicts are signed by %s%s",
         key.verifierKeyText(),
-        previous.isEmpty() ? "" : "; earlier verdict keys published: " + key.previousKeyTexts());
+        earlier.isEmpty() ? "" : "; earlier verdict keys published: " + key.previousKeyTexts());
     return key;
   }
 

@@ -63,7 +63,7 @@ public class LogKeysProducer {
             LogKeys.of(
                 configuredOrigin.orElse(signer.name()),
                 signer,
-                additional,
+                withoutPrimary(additional, signer),
                 retired,
                 LogKeyFiles.readTimestampKey(timestampFile.get())));
       }
@@ -88,6 +88,26 @@ public class LogKeysProducer {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * Drops an additional key that is the primary key itself: between two steps of a rotation (the
+   * new key already moved into the primary file, the additional file not yet removed) a restarting
+   * pod then signs with the new key alone instead of refusing to start.
+   */
+  private static List<SignerKey> withoutPrimary(List<SignerKey> additional, SignerKey primary) {
+    List<SignerKey> kept = new ArrayList<>();
+    for (SignerKey key : additional) {
+      if (key.verifierKey().equals(primary.verifierKey())) {
+        LOG.warnf(
+            "markproof.log.additional-signer-key-files holds the primary signer key %s itself;"
+                + " ignored. Finish the rotation: remove the additional key file",
+            primary.verifierKey().text());
+      } else {
+        kept.add(key);
+      }
+    }
+    return kept;
   }
 
   private static VerifierKey verifierKey(String text) {

@@ -320,6 +320,34 @@ class LogKeysTest {
         malformed.getMessage());
   }
 
+  @Test
+  void theProducerIgnoresAnAdditionalKeyThatIsThePrimaryItself() throws Exception {
+    // Between two steps of a rotation: the new key is already the primary one, and the file of
+    // the additional key still holds it too.
+    SignerKey primary = checkpointKey();
+    Path signerFile = Files.writeString(dir.resolve("signer"), primary.text() + "\n");
+    Path sameFile = Files.writeString(dir.resolve("same"), primary.text() + "\n");
+    Path timestampFile = Files.writeString(dir.resolve("ts"), timestampKey().text() + "\n");
+
+    LogKeys keys =
+        new LogKeysProducer()
+            .logKeys(
+                Optional.empty(),
+                Optional.of(signerFile),
+                Optional.of(timestampFile),
+                Optional.of(List.of(sameFile)),
+                Optional.empty(),
+                dir);
+
+    assertEquals(List.of(), keys.additionalVerifiers());
+    assertEquals(
+        2,
+        keys.signCheckpoint(1, root("e"), Instant.parse("2026-11-26T10:15:30Z"))
+            .signatures()
+            .size(),
+        "one log signature and the timestamp");
+  }
+
   private static SignerKey checkpointKey() throws Exception {
     return SignerKey.of(
         ORIGIN, VerifierKey.TYPE_ED25519, Ed25519PrivateKey.generate(new SecureRandom()));
