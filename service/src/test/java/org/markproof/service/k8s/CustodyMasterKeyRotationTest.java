@@ -94,7 +94,7 @@ class CustodyMasterKeyRotationTest {
             .toList());
   }
 
-  private static Set<String> madeByExternalSecrets(RenderedManifests rendered) {
+  static Set<String> madeByExternalSecrets(RenderedManifests rendered) {
     Set<String> made = new TreeSet<>();
     for (RenderedObject external : rendered.ofKind("ExternalSecret")) {
       made.add(external.raw().path("spec").path("target").path("name").asText(external.name()));
