@@ -150,6 +150,17 @@ echo "top frames (share of execution samples):"
 jfr print --events jdk.ExecutionSample "$DATA/scans.jfr" \
   | awk '/stackTrace = \[/ {getline; sub(/^[ \t]+/, ""); sub(/[ \t]+line:.*/, ""); n[$0]++; t++}
          END {for (f in n) printf "%6.1f%%  %s\n", 100 * n[f] / t, f}' | sort -rn | head -15
+echo "Ed25519 samples by their markproof caller:"
+jfr print --stack-depth 64 --events jdk.ExecutionSample "$DATA/scans.jfr" | awk '
+  /jdk.ExecutionSample/ {in_sample = 1; top = ""; caller = ""; next}
+  in_sample && /(line: [0-9]+|\))$/ && !/=/ {
+    f = $0; sub(/^[ \t]+/, "", f); sub(/[ \t]+line:.*/, "", f)
+    if (top == "") top = f
+    if (caller == "" && f ~ /^org\.markproof/ && f !~ /contracts\.crypto|LabelVerifier|VerdictSignature/) caller = f
+  }
+  in_sample && /^}/ {in_sample = 0; t++; if (top ~ /rfc7748|rfc8032|LongDigest|Ed25519/) {c++; n[caller]++}}
+  END {printf "%6.1f%%  all Ed25519\n", 100 * c / t; for (k in n) printf "%6.1f%%  %s\n", 100 * n[k] / t, k}' \
+  | sort -rn
 if [ "${KEEP:-0}" = 1 ]; then cp "$DATA/scans.jfr" /tmp/markproof-big-scans.jfr; fi
 
 phase "verdicts recorded"
