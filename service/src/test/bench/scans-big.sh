@@ -1,0 +1,168 @@
+#!/usr/bin/env bash
+# Scan benchmark on a big ledger (issue 4), outside .ci/run; figures go to docs/benchmarks.md.
+#
+#   mvn -B -q -DskipTests package                   # once, from the repository root
+#   service/src/test/bench/scans-big.sh [SECONDS]   # each load phase runs SECONDS (default 60)
+#
+# Environment: BATCHES (default 1000000 batch.issued entries of 10 serials each, so 10^7 labels),
+# LINES (scan payloads generated, default 200000), HEAP (the service's -Xmx, default 6g), KEEP=1
+# keeps the data directory.
+#
+# In one run, on this machine:
+#   1. the cryptographic ceiling: Ed25519 verify + sign on 2 threads (CryptoCeiling);
+#   2. a fresh demo service is seeded, then stopped; BigLedgerLoader appends the big ledger straight
+#      into its embedded PostgreSQL (as the sequencer would: head CAS, entries, tree nodes);
+#   3. BigScanPayloads writes the scan load: genuine, revoked, forged, cloned codes;
+#   4. the service starts again: the time to replay and check the whole log into its index, to sign
+#      a checkpoint over it, and to project the state tables; the JVM's resident memory;
+#   5. the ceiling of a trivial endpoint: GET /v1/info;
+#   6. POST /v1/scans at full load: wrk, 2 threads, 32 connections (closed loop);
+#   7. POST /v1/scans at 70% of the rate measured in 6, open loop at a fixed rate (FixedRateScans,
+#      latency from each request's due time);
+#   8. a JFR profile of a further full-load phase (not part of the figures above): top frames.
+set -euo pipefail
+SECONDS_PER_PHASE=${1:-60}
+BATCHES=${BATCHES:-1000000}
+LINES=${LINES:-200000}
+HEAP=${HEAP:-6g}
+SEED=${SEED:-bench}
+ROOT=$(cd "$(dirname "$0")/../../../.." && pwd)
+BENCH=$ROOT/service/src/test/bench
+PORT=18080
+BASE=http://localhost:$PORT
+DATA=$(mktemp -d /tmp/markproof-big.XXXXXX)
+JAR=$ROOT/service/target/quarkus-app/quarkus-run.jar
+APP=$ROOT/service/target/quarkus-app
+CP="$ROOT/service/target/test-classes:$ROOT/service/target/classes:$APP/lib/main/*:$APP/lib/boot/*"
+[ -f "$JAR" ] || { echo "build first: mvn -B -q -DskipTests package" >&2; exit 2; }
+command -v wrk > /dev/null || { echo "needs wrk (apt-get install -y wrk)" >&2; exit 2; }
+command -v psql > /dev/null || { echo "needs psql (apt-get install -y postgresql-client)" >&2; exit 2; }
+
+SERVICE=
+stop_service() {
+  if [ -n "$SERVICE" ]; then kill "$SERVICE" 2>/dev/null || true; wait "$SERVICE" 2>/dev/null || true; fi
+  SERVICE=
+}
+cleanup() {
+  rc=$?
+  stop_service
+  if [ "${KEEP:-0}" = 1 ]; then echo "data kept in $DATA"; else rm -rf "$DATA"; fi
+  exit $rc
+}
+trap cleanup EXIT
+start_service() {
+  java -Xms1g -Xmx"$HEAP" -Dmarkproof.data-dir="$DATA" -Dmarkproof.demo=true \
+    -Dquarkus.http.port=$PORT \
+    -Dmarkproof.scan.token-rate=1000000 -Dmarkproof.scan.token-burst=1000000 \
+    -Dquarkus.log.level=WARN -Dquarkus.log.category.\"org.markproof.service.log.index\".level=INFO \
+    -jar "$JAR" >> "$DATA/service.log" 2>&1 &
+  SERVICE=$!
+}
+sql() {
+  psql -h localhost -p "$(sed -n 4p "$DATA/postgres/postmaster.pid")" -U postgres -d markproof \
+    -Atc "$1"
+}
+size() { curl -s "$BASE/checkpoint" | sed -n 2p; }
+phase() { echo; echo "== $1"; }
+load() { echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"; }
+rss() { echo "$(awk '/VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$SERVICE/status") MiB"; }
+
+echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1); $(date -u +%FT%TZ)"
+load
+
+phase "cryptographic ceiling: Ed25519 verify + sign, 2 threads"
+java -cp "$CP" org.markproof.service.bench.CryptoCeiling 2 "$SECONDS_PER_PHASE"
+
+phase "seeding the demo ledger"
+start_service
+for _ in $(seq 1 240); do [ -f "$DATA/demo/seeded" ] && break; sleep 0.5; done
+[ -f "$DATA/demo/seeded" ] || { echo "the demo did not seed; see $DATA/service.log" >&2; exit 1; }
+for _ in $(seq 1 60); do [ "$(size)" -ge 14 ] 2> /dev/null && break; sleep 0.5; done
+echo "demo ledger: $(size) entries"
+stop_service
+
+phase "loading $BATCHES batches into the stopped service's database"
+load
+began=$(date +%s.%N)
+java -Xmx2g -cp "$CP" org.markproof.service.bench.BigLedgerLoader "$DATA" "$BATCHES" "$SEED" \
+  1000 50000 > "$DATA/loader.log" 2>&1 || { cat "$DATA/loader.log" >&2; exit 1; }
+grep -vE '^  [0-9,]+ entries' "$DATA/loader.log"
+echo "loader wall time: $(echo "$(date +%s.%N) - $began" | bc) s"
+
+phase "generating $LINES scan payloads"
+java -cp "$CP" org.markproof.service.bench.BigScanPayloads "$BATCHES" "$SEED" "$LINES" \
+  "$DATA/payloads.txt"
+cut -f1 "$DATA/payloads.txt" | sort | uniq -c
+
+phase "service start on the big ledger"
+load
+began=$(date +%s.%N)
+start_service
+HEAD=
+for _ in $(seq 1 3600); do
+  if [ -z "$HEAD" ] && [ -f "$DATA/postgres/postmaster.pid" ]; then
+    HEAD=$(sql "SELECT size FROM log_head" 2> /dev/null || true)
+  fi
+  [ -n "$HEAD" ] && [ "$(size 2> /dev/null)" = "$HEAD" ] && break
+  kill -0 "$SERVICE" || { echo "the service stopped; see $DATA/service.log" >&2; exit 1; }
+  sleep 0.5
+done
+[ "$(size)" = "$HEAD" ] || { echo "no checkpoint over $HEAD entries; see $DATA/service.log" >&2; exit 1; }
+echo "checkpoint over all $HEAD entries served $(echo "$(date +%s.%N) - $began" | bc) s after launch"
+grep -o "Replayed [0-9]* log entries into the in-memory index in [0-9]* ms" "$DATA/service.log" | tail -1
+echo "java RSS: $(rss)"
+for _ in $(seq 1 3600); do
+  [ "$(sql "SELECT next_index FROM state_watermark")" = "$HEAD" ] && break
+  sleep 1
+done
+echo "state tables projected up to $(sql "SELECT next_index FROM state_watermark") entries" \
+  "$(echo "$(date +%s.%N) - $began" | bc) s after launch"
+echo "java RSS: $(rss); $(jcmd "$SERVICE" GC.heap_info | grep -m1 -E 'total|used')"
+TOKEN=$(cat "$DATA/demo/tokens/customs.jwt")
+export PAYLOADS=$DATA/payloads.txt TOKEN THREADS=2
+
+phase "ceiling: GET /v1/info"
+load
+wrk -t2 -c32 -d"${SECONDS_PER_PHASE}s" --latency "$BASE/v1/info" | grep -E "Requests/sec|50%|99%|Non-2xx"
+
+phase "warm-up: POST /v1/scans, 20 s"
+RUN=warm wrk -t2 -c32 -d20s -s "$BENCH/post-scans-big.lua" "$BASE/v1/scans" > /dev/null
+
+phase "POST /v1/scans, full load (wrk, 2 threads, 32 connections)"
+load
+FULL=$(RUN=full wrk -t2 -c32 -d"${SECONDS_PER_PHASE}s" --latency -s "$BENCH/post-scans-big.lua" \
+  "$BASE/v1/scans")
+echo "$FULL" | grep -E "^requests|^latency"
+MAX=$(echo "$FULL" | sed -n 's/^requests .*: \([0-9.]*\) req\/s.*/\1/p')
+
+RATE=$(echo "$MAX * 0.7 / 1" | bc)
+phase "POST /v1/scans at 70% of $MAX = $RATE req/s (open loop, FixedRateScans)"
+load
+java -Xmx512m -cp "$CP" org.markproof.service.bench.FixedRateScans "$BASE/v1/scans" "$TOKEN" \
+  "$DATA/payloads.txt" "$RATE" "$SECONDS_PER_PHASE"
+echo "java RSS: $(rss)"
+
+phase "profile: JFR during 30 s of full load (not part of the figures above)"
+jcmd "$SERVICE" JFR.start name=scans settings=profile filename="$DATA/scans.jfr" > /dev/null
+RUN=prof wrk -t2 -c32 -d30s -s "$BENCH/post-scans-big.lua" "$BASE/v1/scans" | grep -E "^requests"
+jcmd "$SERVICE" JFR.stop name=scans > /dev/null
+echo "top frames (share of execution samples):"
+jfr print --events jdk.ExecutionSample "$DATA/scans.jfr" \
+  | awk '/stackTrace = \[/ {getline; sub(/^[ \t]+/, ""); sub(/[ \t]+line:.*/, ""); n[$0]++; t++}
+         END {for (f in n) printf "%6.1f%%  %s\n", 100 * n[f] / t, f}' | sort -rn | head -15
+echo "Ed25519 samples by their markproof caller:"
+jfr print --stack-depth 64 --events jdk.ExecutionSample "$DATA/scans.jfr" | awk '
+  /jdk.ExecutionSample/ {in_sample = 1; top = ""; caller = ""; next}
+  in_sample && /(line: [0-9]+|\))$/ && !/=/ {
+    f = $0; sub(/^[ \t]+/, "", f); sub(/[ \t]+line:.*/, "", f)
+    if (top == "") top = f
+    if (caller == "" && f ~ /^org\.markproof/ && f !~ /contracts\.crypto|LabelVerifier|VerdictSignature/) caller = f
+  }
+  in_sample && /^}/ {in_sample = 0; t++; if (top ~ /rfc7748|rfc8032|LongDigest|Ed25519/) {c++; n[caller]++}}
+  END {printf "%6.1f%%  all Ed25519\n", 100 * c / t; for (k in n) printf "%6.1f%%  %s\n", 100 * n[k] / t, k}' \
+  | sort -rn
+if [ "${KEEP:-0}" = 1 ]; then cp "$DATA/scans.jfr" /tmp/markproof-big-scans.jfr; fi
+
+phase "verdicts recorded"
+sql "SELECT verdict, count(*) FROM scan GROUP BY verdict ORDER BY verdict"
+load
