@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.markproof.contracts.checkpoint.Checkpoint;
 import org.markproof.contracts.checkpoint.Ed25519CosignatureSigner;
+import org.markproof.contracts.edge.EdgeBundle;
 import org.markproof.contracts.entry.LogEntry;
 import org.markproof.contracts.entry.ParticipantEnrolled;
 import org.markproof.contracts.entry.ParticipantRole;
@@ -111,14 +112,13 @@ public final class TestLog {
   public byte[] bundle(int from, int to) throws Exception {
     List<byte[]> proof =
         from == 0 || from == to ? List.of() : ProofGenerator.consistency(leafHashes(to), from);
-    return bundle(new BundleHeader(from, to, note(to), proof), from, to);
+    return bundle(new EdgeBundle(from, to, note(to), proof), from, to);
   }
 
   /** A bundle with {@code header} and entries {@code [from, to)} of this log. */
-  public byte[] bundle(BundleHeader header, int from, int to) {
+  public byte[] bundle(EdgeBundle header, int from, int to) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    out.writeBytes(header.format());
-    out.write('\n');
+    out.writeBytes(header.encode());
     for (LogEntry entry : entries.subList(from, to)) {
       byte[] leaf = entry.encoded();
       out.write(leaf.length >>> 8);
