@@ -19,7 +19,9 @@ import picocli.CommandLine.Command;
       EvidenceCommand.class,
       SyncCommand.class,
       BundleCommand.class,
-      StatusCommand.class
+      StatusCommand.class,
+      ScanCommand.class,
+      UploadCommand.class
     },
     footer = {
       "",
