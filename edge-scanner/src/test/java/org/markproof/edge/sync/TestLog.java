@@ -51,6 +51,11 @@ public final class TestLog {
     return new TestLog(ledger(size, Integer.MAX_VALUE).logEntries());
   }
 
+  /** A log of the entries {@code ledger} applied, in order. */
+  public static TestLog of(TestLedger ledger) throws Exception {
+    return new TestLog(ledger.logEntries());
+  }
+
   /** A log of {@code size} entries equal to {@link #of} below {@code index}, different from it. */
   public static TestLog forkedAt(int size, int index) throws Exception {
     return new TestLog(ledger(size, index).logEntries());

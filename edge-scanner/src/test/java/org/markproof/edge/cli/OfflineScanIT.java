@@ -1,0 +1,192 @@
+package org.markproof.edge.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.markproof.contracts.checkpoint.CheckpointVerifier;
+import org.markproof.contracts.note.Ed25519NoteVerifier;
+import org.markproof.contracts.verdict.EvidenceVerifier;
+
+/**
+ * The issue's "Done when", through the built jars: a post syncs from the real service in demo mode,
+ * the service goes away, the post scans the demo's labels of every kind offline (and one serial
+ * often enough to be a clone, and once past its age limit), the service comes back on the same
+ * data, the post uploads with the demo customs officer's token, every offline verdict equals the
+ * service's for the same scan, and the clone reaches the brand owner's alerts.
+ */
+class OfflineScanIT {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Map<String, String> EXPECTED =
+      Map.of(
+          "genuine", "GENUINE",
+          "genuine-licensee", "GENUINE",
+          "revoked", "REVOKED",
+          "counterfeit-signature", "COUNTERFEIT",
+          "counterfeit-batch", "COUNTERFEIT",
+          "plain-ean", "UNKNOWN");
+
+  @TempDir Path data;
+  @TempDir Path dir;
+
+  @Test
+  void offlineVerdictsEqualTheServicesAfterUploadAndTheCloneAlertsTheBrandOwner() throws Exception {
+    Path store = dir.resolve("post.db");
+    String logKey;
+    try (DemoService service = DemoService.start(data)) {
+      JsonNode keys = JSON.readTree(service.get("/v1/log/key", null).body());
+      logKey = keys.path("checkpointVerifierKey").asText();
+      JarRun sync =
+          jar(
+              "sync",
+              "--store",
+              store.toString(),
+              "--server",
+              service.url,
+              "--log-key",
+              logKey,
+              "--timestamp-key",
+              keys.path("timestampVerifierKey").asText());
+      assertEquals(0, sync.exitCode(), sync::toString);
+    }
+
+    // Offline from here: the service is stopped.
+    List<String[]> labels = new ArrayList<>();
+    for (String line :
+        Files.readAllLines(data.resolve("demo/labels/payloads.txt"), StandardCharsets.UTF_8)) {
+      labels.add(line.split("\t", 2));
+    }
+    Map<String, JsonNode> documents = new LinkedHashMap<>();
+    boolean first = true;
+    for (String[] label : labels) {
+      JsonNode doc =
+          first
+              ? scan(store, label[1], "--post", "de-fra-cargo", "--lat", "50.05", "--lon", "8.57")
+              : scan(store, label[1]);
+      first = false;
+      assertEquals(EXPECTED.get(label[0]), doc.path("verdict").asText(), label[0] + ": " + doc);
+      assertTrue(doc.path("offline").asBoolean(), doc::toString);
+      assertTrue(doc.has("checkpointAgeSeconds"), doc::toString);
+      documents.put(doc.at("/scan/scanId").asText(), doc);
+    }
+    JsonNode malformed = scan(store, "<script>alert(1)</script>");
+    assertEquals("MALFORMED", malformed.path("verdict").asText(), malformed::toString);
+    documents.put(malformed.at("/scan/scanId").asText(), malformed);
+
+    // The first genuine label, already scanned once: ten more at this post within the window
+    // make the eleventh sighting, one more than the default policy's ten.
+    String copied = labels.get(0)[1];
+    String cloneId = null;
+    for (int i = 2; i <= 11; i++) {
+      JsonNode doc = scan(store, copied);
+      String expected = i <= 10 ? "GENUINE" : "SUSPECT_CLONE";
+      assertEquals(expected, doc.path("verdict").asText(), "sighting " + i + ": " + doc);
+      documents.put(doc.at("/scan/scanId").asText(), doc);
+      cloneId = doc.at("/scan/scanId").asText();
+    }
+    assertEquals("seen-too-often", documents.get(cloneId).path("reasons").get(0).asText());
+
+    Thread.sleep(1100);
+    JsonNode stale = scan(store, labels.get(1)[1], "--max-age", "1s");
+    assertEquals("STALE", stale.path("verdict").asText(), stale::toString);
+    assertEquals("GENUINE", stale.path("wouldBe").asText(), stale::toString);
+    assertTrue(stale.path("checkpointAgeSeconds").asLong() >= 1, stale::toString);
+    documents.put(stale.at("/scan/scanId").asText(), stale);
+
+    JarRun key = jar("keys", "verdict", "--store", store.toString());
+    assertEquals(0, key.exitCode(), key::toString);
+    EvidenceVerifier verifier =
+        EvidenceVerifier.of(
+            CheckpointVerifier.forLog(Ed25519NoteVerifier.parse(logKey)),
+            Ed25519NoteVerifier.parse(key.out().strip()));
+    for (JsonNode doc : documents.values()) {
+      EvidenceVerifier.Result checked = verifier.verify(JSON.writeValueAsBytes(doc));
+      assertEquals(doc.path("verdict").asText(), checked.verdict());
+    }
+    JsonNode status = JSON.readTree(jar("status", "--json", "--store", store.toString()).out());
+    assertEquals(documents.size(), status.path("queue").asInt(), status::toString);
+    assertEquals(key.out().strip(), status.path("verdictKey").asText());
+
+    try (DemoService service = DemoService.start(data)) {
+      JarRun upload =
+          jar(
+              "upload",
+              "--store",
+              store.toString(),
+              "--server",
+              service.url,
+              "--token",
+              "@" + service.token("customs"));
+      assertEquals(0, upload.exitCode(), upload::toString);
+      System.out.println("OfflineScanIT upload:\n" + upload.out());
+      Map<String, String> serviceVerdicts = new HashMap<>();
+      for (String line : upload.out().split("\n")) {
+        String[] words = line.split(" ");
+        if (words[0].equals("recorded")) {
+          serviceVerdicts.put(words[1], words[2]);
+        }
+      }
+      assertEquals(documents.keySet(), serviceVerdicts.keySet(), upload::toString);
+      for (Map.Entry<String, JsonNode> e : documents.entrySet()) {
+        JsonNode doc = e.getValue();
+        String offline =
+            doc.has("wouldBe") ? doc.get("wouldBe").asText() : doc.get("verdict").asText();
+        assertEquals(offline, serviceVerdicts.get(e.getKey()), "scan " + e.getKey() + ": " + doc);
+      }
+      JsonNode alerts =
+          JSON.readTree(
+              service
+                  .get(
+                      "/v1/alerts?limit=1000",
+                      Files.readString(service.token("brand-owner")).strip())
+                  .body());
+      boolean alerted = false;
+      for (JsonNode alert : alerts.path("alerts")) {
+        if (alert.path("scanId").asText().equals(cloneId)) {
+          assertEquals("SUSPECT_CLONE", alert.path("verdict").asText(), alert::toString);
+          assertTrue(alert.path("offline").asBoolean(), alert::toString);
+          alerted = true;
+        }
+      }
+      assertTrue(alerted, "no alert for the clone " + cloneId + " in " + alerts);
+
+      JarRun again =
+          jar(
+              "upload",
+              "--store",
+              store.toString(),
+              "--server",
+              service.url,
+              "--token",
+              "@" + service.token("customs"));
+      assertEquals(0, again.exitCode(), again::toString);
+      assertTrue(
+          again.out().contains("0 scan(s) acknowledged, 0 refused, 0 still queued"),
+          again::toString);
+    }
+  }
+
+  private static JsonNode scan(Path store, String code, String... options) throws Exception {
+    List<String> args = new ArrayList<>(List.of("scan", "--store", store.toString()));
+    args.addAll(List.of(options));
+    args.add(code);
+    JarRun run = jar(args.toArray(String[]::new));
+    assertEquals(0, run.exitCode(), run::toString);
+    return JSON.readTree(run.out());
+  }
+
+  private static JarRun jar(String... args) throws Exception {
+    return JarRun.of(args);
+  }
+}
