@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.markproof.contracts.checkpoint.CheckpointVerifier;
 import org.markproof.contracts.note.Ed25519NoteVerifier;
 import org.markproof.contracts.verdict.EvidenceVerifier;
+import org.markproof.edge.store.EdgeStore;
 
 /**
  * The issue's "Done when", through the built jars: a post syncs from the real service in demo mode,
@@ -118,6 +120,16 @@ class OfflineScanIT {
     assertEquals(documents.size(), status.path("queue").asInt(), status::toString);
     assertEquals(key.out().strip(), status.path("verdictKey").asText());
 
+    // The store as it was when the upload below sent its scans: as if the post crashed after
+    // sending and before removing them from its queue.
+    Path crashed = dir.resolve("crashed.db");
+    for (String suffix : List.of("", "-wal")) {
+      Path file = Path.of(store + suffix);
+      if (Files.exists(file)) {
+        Files.copy(file, Path.of(crashed + suffix));
+      }
+    }
+
     try (DemoService service = DemoService.start(data)) {
       JarRun upload =
           jar(
@@ -174,6 +186,49 @@ class OfflineScanIT {
       assertTrue(
           again.out().contains("0 scan(s) acknowledged, 0 refused, 0 still queued"),
           again::toString);
+
+      // After the crash the post sends everything again: the service answers duplicate, with
+      // the verdicts it gave. One scan changed since (a conflict) and one it cannot read
+      // (invalid) stay queued; the upload says so and exits 1.
+      String changed = documents.keySet().iterator().next();
+      try (EdgeStore edge = EdgeStore.open(crashed)) {
+        String body = edge.scanQueue().list(1).get(0).body();
+        assertEquals(changed, JSON.readTree(body).path("scanId").asText());
+        edge.scanQueue().remove(changed);
+        edge.scanQueue()
+            .enqueue(changed, body.replace("\"lat\":50.05", "\"lat\":50.06"), Instant.EPOCH);
+        edge.scanQueue()
+            .enqueue(
+                "not-a-scan",
+                "{\"scanId\":\"not-a-scan\",\"code\":\"x\",\"lat\":91,\"lon\":0,"
+                    + "\"scannedAt\":\"2026-01-01T00:00:00Z\"}",
+                Instant.now());
+      }
+      JarRun resent =
+          jar(
+              "upload",
+              "--store",
+              crashed.toString(),
+              "--server",
+              service.url,
+              "--token",
+              "@" + service.token("customs"));
+      assertEquals(1, resent.exitCode(), resent::toString);
+      int duplicates = 0;
+      for (String line : resent.out().split("\n")) {
+        String[] words = line.split(" ");
+        if (words[0].equals("duplicate")) {
+          assertEquals(serviceVerdicts.get(words[1]), words[2], line);
+          duplicates++;
+        }
+      }
+      assertEquals(documents.size() - 1, duplicates, resent::toString);
+      assertTrue(resent.out().contains("conflict " + changed), resent::toString);
+      assertTrue(resent.out().contains("invalid not-a-scan"), resent::toString);
+      try (EdgeStore edge = EdgeStore.open(crashed)) {
+        assertEquals(2, edge.scanQueue().size());
+        assertTrue(edge.scanQueue().contains(changed));
+      }
     }
   }
 
