@@ -51,6 +51,9 @@ public final class OfflineScanner {
   /** How far from a scan's time the service keeps sightings in memory: a day, or the window. */
   private static final Duration MIN_HORIZON = Duration.ofHours(24);
 
+  /** The most sightings of one serial the service keeps in memory, the latest. */
+  private static final int MAX_SIGHTINGS = 64;
+
   private final EdgeStore store;
   private final Ed25519NoteSigner verdictKey;
   private final ClonePolicy policy;
@@ -199,17 +202,23 @@ public final class OfflineScanner {
   }
 
   /**
-   * The serial's other sightings at this post that the service would still hold in memory: those
-   * within the clone horizon either side of the scan.
+   * The serial's other sightings at this post that the service would still hold in memory: the
+   * latest {@value #MAX_SIGHTINGS} within the clone horizon either side of the scan.
    */
   private List<Sighting> others(Gs1Fields item, Instant now) throws EdgeStoreException {
     Duration horizon = policy.window().compareTo(MIN_HORIZON) > 0 ? policy.window() : MIN_HORIZON;
     List<Sighting> out = new ArrayList<>();
     for (org.markproof.edge.store.Sighting s :
-        store.sightings().of(item.gtin().digits(), item.batch().get(), item.serial().get())) {
-      if (Duration.between(s.scannedAt(), now).abs().compareTo(horizon) <= 0) {
-        out.add(new Sighting(s.scanId(), s.post(), s.lat(), s.lon(), s.scannedAt()));
-      }
+        store
+            .sightings()
+            .between(
+                item.gtin().digits(),
+                item.batch().get(),
+                item.serial().get(),
+                now.minus(horizon),
+                now.plus(horizon),
+                MAX_SIGHTINGS)) {
+      out.add(new Sighting(s.scanId(), s.post(), s.lat(), s.lon(), s.scannedAt()));
     }
     return out;
   }
