@@ -21,7 +21,8 @@ import picocli.CommandLine.Command;
       BundleCommand.class,
       StatusCommand.class,
       ScanCommand.class,
-      UploadCommand.class
+      UploadCommand.class,
+      ServeCommand.class
     },
     footer = {
       "",

@@ -48,6 +48,7 @@ class ScanKillIT {
             "--log-key",
             log.verifierKey());
     assertEquals(0, sync.exitCode(), sync::toString);
+    long started = System.nanoTime();
     JarRun first =
         JarRun.of(
             "scan",
@@ -62,11 +63,21 @@ class ScanKillIT {
             "9506000134352");
     assertEquals(0, first.exitCode(), first::toString);
 
+    // Kill times spread over the later part of a whole scan's run, so that some land before the
+    // commit, some between the commit and the print, and some after.
+    List<String> printed = new ArrayList<>();
+    printed.add(JSON.readTree(first.out()).at("/scan/scanId").asText());
+    long whole = (System.nanoTime() - started) / 1_000_000;
+    for (int i = 0; i < 2; i++) {
+      long again = System.nanoTime();
+      JarRun timed = JarRun.of("scan", "--store", store.toString(), "9506000134352");
+      assertEquals(0, timed.exitCode(), timed::toString);
+      printed.add(JSON.readTree(timed.out()).at("/scan/scanId").asText());
+      whole = Math.min(whole, (System.nanoTime() - again) / 1_000_000);
+    }
     String jar = System.getProperty("edge.jar");
     Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
     Random random = new Random(20261126);
-    List<String> printed = new ArrayList<>();
-    printed.add(JSON.readTree(first.out()).at("/scan/scanId").asText());
     int killedBeforePrint = 0;
     for (int round = 0; round < ROUNDS; round++) {
       Path out = dir.resolve("out-" + round + ".txt");
@@ -82,7 +93,7 @@ class ScanKillIT {
               .redirectOutput(out.toFile())
               .redirectError(ProcessBuilder.Redirect.DISCARD)
               .start();
-      Thread.sleep(300 + random.nextInt(1200));
+      Thread.sleep(whole * 2 / 5 + random.nextInt((int) Math.max(1, whole * 3 / 5)));
       p.destroyForcibly();
       assertTrue(p.waitFor(30, TimeUnit.SECONDS));
       String text = Files.readString(out, StandardCharsets.UTF_8);
@@ -108,7 +119,7 @@ class ScanKillIT {
           "ScanKillIT: "
               + ROUNDS
               + " scans killed with SIGKILL: "
-              + (printed.size() - 1)
+              + (printed.size() - 3)
               + " after printing their verdict, "
               + (queued.size() - printed.size())
               + " after committing but before printing, "
