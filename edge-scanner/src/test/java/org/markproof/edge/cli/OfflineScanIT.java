@@ -14,12 +14,14 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.markproof.contracts.checkpoint.CheckpointVerifier;
 import org.markproof.contracts.note.Ed25519NoteVerifier;
 import org.markproof.contracts.verdict.EvidenceVerifier;
 import org.markproof.edge.store.EdgeStore;
+import org.markproof.edge.store.Evidence;
 
 /**
  * The issue's "Done when", through the built jars: a post syncs from the real service in demo mode,
@@ -82,6 +84,20 @@ class OfflineScanIT {
       assertTrue(doc.has("checkpointAgeSeconds"), doc::toString);
       documents.put(doc.at("/scan/scanId").asText(), doc);
     }
+    // A photo of the first licensee label, decoded as the service decodes a photo scan.
+    JarRun photoRun =
+        jar(
+            "scan",
+            "--store",
+            store.toString(),
+            "--image",
+            data.resolve("demo/labels/02-genuine-licensee.png").toString());
+    assertEquals(0, photoRun.exitCode(), photoRun::toString);
+    JsonNode photo = JSON.readTree(photoRun.out());
+    assertEquals("GENUINE", photo.path("verdict").asText(), photo::toString);
+    assertEquals("]Q1" + labels.get(1)[1], photo.at("/scan/code").asText(), photo::toString);
+    assertEquals("qr_code", photo.at("/scan/symbology").asText(), photo::toString);
+    documents.put(photo.at("/scan/scanId").asText(), photo);
     JsonNode malformed = scan(store, "<script>alert(1)</script>");
     assertEquals("MALFORMED", malformed.path("verdict").asText(), malformed::toString);
     documents.put(malformed.at("/scan/scanId").asText(), malformed);
@@ -203,6 +219,25 @@ class OfflineScanIT {
                 "{\"scanId\":\"not-a-scan\",\"code\":\"x\",\"lat\":91,\"lon\":0,"
                     + "\"scannedAt\":\"2026-01-01T00:00:00Z\"}",
                 Instant.now());
+        // Evidence of a fork (the service records any report and checks it itself) and of an
+        // invalid entry, which the endpoint does not take and the post keeps.
+        String adopted = edge.checkpoint().orElseThrow().note();
+        edge.evidence()
+            .record(
+                Evidence.Kind.FORK,
+                Optional.of(adopted),
+                adopted,
+                List.of(),
+                "a report the service checks",
+                Instant.now());
+        edge.evidence()
+            .record(
+                Evidence.Kind.INVALID_ENTRY,
+                Optional.of(adopted),
+                adopted,
+                List.of(),
+                "kept by the post",
+                Instant.now());
       }
       JarRun resent =
           jar(
@@ -225,10 +260,23 @@ class OfflineScanIT {
       assertEquals(documents.size() - 1, duplicates, resent::toString);
       assertTrue(resent.out().contains("conflict " + changed), resent::toString);
       assertTrue(resent.out().contains("invalid not-a-scan"), resent::toString);
+      assertTrue(resent.out().contains("1 piece(s) of evidence uploaded"), resent::toString);
+      assertTrue(resent.out().contains("evidence #2 invalid-entry: kept"), resent::toString);
       try (EdgeStore edge = EdgeStore.open(crashed)) {
         assertEquals(2, edge.scanQueue().size());
         assertTrue(edge.scanQueue().contains(changed));
+        List<Evidence> evidence = edge.evidence().all();
+        assertTrue(evidence.get(0).uploaded());
+        assertTrue(!evidence.get(1).uploaded());
       }
+      JsonNode reported =
+          JSON.readTree(
+              service
+                  .get("/v1/edge/evidence", Files.readString(service.token("operator")).strip())
+                  .body());
+      assertEquals(1, reported.path("evidence").size(), reported::toString);
+      assertEquals("de-fra-cargo", reported.at("/evidence/0/postId").asText());
+      assertEquals("fork", reported.at("/evidence/0/kind").asText());
     }
   }
 
