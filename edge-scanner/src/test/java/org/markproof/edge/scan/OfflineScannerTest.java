@@ -143,6 +143,27 @@ class OfflineScannerTest {
   }
 
   @Test
+  void atAPostOutsideTheProductsTerritoryGenuineGoodsAreNotAuthorized() throws Exception {
+    PostProfile sydney = new PostProfile("au-syd", -33.9, 151.2, Optional.of("AU"));
+    String code = label("S5");
+    try (EdgeStore store = EdgeStore.open(dir.resolve("post.db"))) {
+      OfflineScanner.Verdict v =
+          scanner(store)
+              .scan(sydney, ScanInput.text(code, Optional.empty()), SIGNED.plusSeconds(60));
+      assertEquals(VerdictCode.NOT_AUTHORIZED, v.verdict());
+      assertEquals(
+          Judge.judge(
+                  ledger.state,
+                  ScannedCode.parse(code),
+                  new ScanContext(Optional.of(org.markproof.contracts.entry.OfficeCode.of("AU"))))
+              .verdict(),
+          v.verdict());
+      assertEquals("territory-not-covered", v.document().get("reasons").get(0).asText());
+      assertEquals("NOT_AUTHORIZED", verifier().verify(v.json().getBytes()).verdict());
+    }
+  }
+
+  @Test
   void theEleventhSightingOfASerialAtThePostWithinADayIsASuspectClone() throws Exception {
     try (EdgeStore store = EdgeStore.open(dir.resolve("post.db"))) {
       OfflineScanner scanner = scanner(store);
