@@ -308,54 +308,21 @@ public final class EdgeStore implements AutoCloseable {
 
   /** The post this store belongs to; empty until a scan names it. */
   public Optional<PostProfile> post() throws EdgeStoreException {
-    SettingTable settings = new SettingTable(db, file);
-    Optional<String> id = settings.get(SettingTable.POST_ID);
-    if (id.isEmpty()) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(
-          new PostProfile(
-              id.get(),
-              Double.parseDouble(settings.get(SettingTable.POST_LAT).orElseThrow()),
-              Double.parseDouble(settings.get(SettingTable.POST_LON).orElseThrow()),
-              settings.get(SettingTable.POST_TERRITORY)));
-    } catch (RuntimeException e) {
-      throw new EdgeStoreException(file + ": the post's settings are damaged: " + e, e);
-    }
+    return new SettingTable(db, file).post();
   }
 
   /** Makes {@code post} the store's post. */
   public void setPost(PostProfile post) throws EdgeStoreException {
-    SettingTable settings = new SettingTable(db, file);
-    settings.put(SettingTable.POST_ID, post.postId());
-    settings.put(SettingTable.POST_LAT, Double.toString(post.lat()));
-    settings.put(SettingTable.POST_LON, Double.toString(post.lon()));
-    if (post.territory().isPresent()) {
-      settings.put(SettingTable.POST_TERRITORY, post.territory().get());
-    } else {
-      settings.remove(SettingTable.POST_TERRITORY);
-    }
+    new SettingTable(db, file).setPost(post);
   }
 
   /**
    * Reads the clock's high-water mark and raises it to {@code wallClock} if that is newer: the mark
    * never moves back, so a clock set back cannot make the cache look younger. The adopted
-   * checkpoint's times count as seen too (a sync wrote them with the clock of its day).
+   * checkpoint's adoption and last sync times count as seen too.
    */
   public ClockReading observeClock(Instant wallClock) throws EdgeStoreException {
-    SettingTable settings = new SettingTable(db, file);
-    long mark = settings.get(SettingTable.CLOCK_HIGH_WATER).map(Long::parseLong).orElse(0L);
-    Optional<AdoptedCheckpoint> adopted = checkpoint();
-    if (adopted.isPresent()) {
-      mark = Math.max(mark, adopted.get().lastSyncAt().toEpochMilli());
-      mark = Math.max(mark, adopted.get().adoptedAt().toEpochMilli());
-    }
-    Instant highWater = Instant.ofEpochMilli(mark);
-    if (wallClock.toEpochMilli() > mark) {
-      settings.put(SettingTable.CLOCK_HIGH_WATER, Long.toString(wallClock.toEpochMilli()));
-    }
-    return new ClockReading(wallClock, highWater);
+    return new SettingTable(db, file).observeClock(wallClock, checkpoint());
   }
 
   /** The evidence of misbehaviour this post detected. */
