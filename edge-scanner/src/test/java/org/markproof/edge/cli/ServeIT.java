@@ -17,6 +17,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.markproof.contracts.barcode.BarcodeEncoder;
+import org.markproof.contracts.barcode.PngRenderer;
+import org.markproof.contracts.barcode.QrErrorCorrection;
 import org.markproof.contracts.checkpoint.CheckpointVerifier;
 import org.markproof.contracts.note.Ed25519NoteVerifier;
 import org.markproof.contracts.verdict.EvidenceVerifier;
@@ -95,6 +98,18 @@ class ServeIT {
       assertEquals("xx-lan", doc.at("/scan/postId").asText());
       assertTrue(doc.path("offline").asBoolean());
 
+      byte[] png =
+          PngRenderer.render(BarcodeEncoder.qrCode("9506000134352", QrErrorCorrection.M), 6);
+      HttpResponse<String> photo = post(http, base, token, "image/png", png);
+      assertEquals(200, photo.statusCode(), photo.body());
+      JsonNode photoDoc = JSON.readTree(photo.body());
+      assertEquals("UNKNOWN", photoDoc.path("verdict").asText(), photo.body());
+      assertEquals("]Q19506000134352", photoDoc.at("/scan/code").asText());
+      assertEquals("qr_code", photoDoc.at("/scan/symbology").asText());
+      HttpResponse<String> notAnImage =
+          post(http, base, token, "image/png", "not a png".getBytes(StandardCharsets.UTF_8));
+      assertEquals(400, notAnImage.statusCode(), notAnImage.body());
+
       HttpResponse<String> checkpoint =
           http.send(
               HttpRequest.newBuilder(URI.create(base + "/checkpoint")).build(),
@@ -110,7 +125,8 @@ class ServeIT {
               Ed25519NoteVerifier.parse(key.out().strip()))
           .verify(scanned.body().getBytes(StandardCharsets.UTF_8));
       try (EdgeStore edge = EdgeStore.open(store)) {
-        assertEquals(1, edge.scanQueue().size());
+        assertEquals(2, edge.scanQueue().size());
+        assertTrue(edge.scanQueue().contains(photoDoc.at("/scan/scanId").asText()));
         assertTrue(edge.scanQueue().contains(doc.at("/scan/scanId").asText()));
       }
     } finally {
@@ -133,10 +149,15 @@ class ServeIT {
 
   private static HttpResponse<String> post(HttpClient http, String base, String token, String json)
       throws Exception {
+    return post(http, base, token, "application/json", json.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static HttpResponse<String> post(
+      HttpClient http, String base, String token, String type, byte[] body) throws Exception {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(base + "/v1/scans"))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(json));
+            .header("Content-Type", type)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body));
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
     }
