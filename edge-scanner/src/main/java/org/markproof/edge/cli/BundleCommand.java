@@ -8,9 +8,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Callable;
 import org.markproof.contracts.MalformedDataException;
+import org.markproof.contracts.edge.EdgeBundle;
 import org.markproof.edge.store.EdgeStore;
-import org.markproof.edge.sync.BundleHeader;
-import org.markproof.edge.sync.BundleWriter;
+import org.markproof.edge.sync.BundleExport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -55,9 +55,9 @@ final class BundleCommand {
           // Written beside the target and moved in place, so a reader never sees half a bundle.
           Path target = out.toAbsolutePath();
           Path partial = target.resolveSibling(target.getFileName() + ".partial");
-          BundleHeader header;
+          EdgeBundle header;
           try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(partial))) {
-            header = BundleWriter.write(edge, since, file);
+            header = BundleExport.write(edge, since, file);
           } catch (IOException | MalformedDataException | RuntimeException e) {
             Files.deleteIfExists(partial);
             throw e;

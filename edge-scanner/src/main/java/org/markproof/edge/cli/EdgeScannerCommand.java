@@ -19,7 +19,10 @@ import picocli.CommandLine.Command;
       EvidenceCommand.class,
       SyncCommand.class,
       BundleCommand.class,
-      StatusCommand.class
+      StatusCommand.class,
+      ScanCommand.class,
+      UploadCommand.class,
+      ServeCommand.class
     },
     footer = {
       "",

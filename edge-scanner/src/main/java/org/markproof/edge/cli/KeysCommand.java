@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
     name = "keys",
     description = "Generate signed-note keys.",
     mixinStandardHelpOptions = true,
-    subcommands = {KeysCommand.Generate.class})
+    subcommands = {KeysCommand.Generate.class, KeysCommand.Verdict.class})
 final class KeysCommand {
 
   @Command(
@@ -36,6 +36,42 @@ final class KeysCommand {
     public Integer call() throws MalformedDataException {
       Ed25519NoteSigner signer = Ed25519NoteSigner.generate(name, new SecureRandom());
       spec.commandLine().getOut().println(signer.signerKey().text());
+      spec.commandLine().getOut().println(signer.verifier().verifierKey().text());
+      return ExitCodes.VERIFIED;
+    }
+  }
+
+  @Command(
+      name = "verdict",
+      description = {
+        "Print the verifier key (name+hexid+base64) of the post's verdict key, which",
+        "signs offline verdicts: what an auditor gives 'evidence verify --verdict-key'.",
+        "Made once if missing (<store>.verdict.key unless --verdict-key-file)."
+      },
+      mixinStandardHelpOptions = true)
+  static final class Verdict implements Callable<Integer> {
+    @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @picocli.CommandLine.Mixin StoreOption store;
+
+    @Option(
+        names = "--verdict-key-file",
+        paramLabel = "FILE",
+        description = "The post's verdict signer key (default: <store>.verdict.key)")
+    java.nio.file.Path verdictKeyFile;
+
+    @Override
+    public Integer call() throws java.io.IOException, MalformedDataException {
+      java.nio.file.Path file =
+          verdictKeyFile != null
+              ? verdictKeyFile
+              : org.markproof.edge.scan.VerdictKeyFile.besideStore(store.file);
+      String post;
+      try (org.markproof.edge.store.EdgeStore edge = store.open(false)) {
+        post = edge.post().map(p -> p.postId()).orElse("post");
+      }
+      Ed25519NoteSigner signer =
+          org.markproof.edge.scan.VerdictKeyFile.readOrGenerate(file, post, new SecureRandom());
       spec.commandLine().getOut().println(signer.verifier().verifierKey().text());
       return ExitCodes.VERIFIED;
     }

@@ -15,10 +15,14 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.markproof.contracts.MalformedDataException;
 import org.markproof.contracts.checkpoint.Checkpoint;
+import org.markproof.contracts.note.Ed25519NoteSigner;
 import org.markproof.contracts.note.SignedNote;
+import org.markproof.edge.scan.VerdictKeyFile;
 import org.markproof.edge.store.AdoptedCheckpoint;
+import org.markproof.edge.store.ClockReading;
 import org.markproof.edge.store.EdgeStore;
 import org.markproof.edge.store.Evidence;
+import org.markproof.edge.store.PostProfile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -53,7 +57,7 @@ final class StatusCommand implements Callable<Integer> {
   public Integer call() throws IOException, MalformedDataException {
     try (EdgeStore edge = store.open(false)) {
       try {
-        ObjectNode status = status(edge, Instant.now());
+        ObjectNode status = status(edge, edge.observeClock(Instant.now()));
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
           out.println(new ObjectMapper().writeValueAsString(status));
@@ -67,8 +71,15 @@ final class StatusCommand implements Callable<Integer> {
     }
   }
 
-  private ObjectNode status(EdgeStore edge, Instant now)
+  @Option(
+      names = "--verdict-key-file",
+      paramLabel = "FILE",
+      description = "The post's verdict signer key (default: <store>.verdict.key)")
+  Path verdictKeyFile;
+
+  private ObjectNode status(EdgeStore edge, ClockReading clock)
       throws IOException, MalformedDataException {
+    Instant now = clock.effective();
     ObjectNode s = new ObjectMapper().createObjectNode();
     s.put("store", edge.file().toString());
     s.put("storeBytes", fileBytes(edge.file()));
@@ -92,6 +103,23 @@ final class StatusCommand implements Callable<Integer> {
       s.put("lastSyncAt", a.lastSyncAt().toString());
     }
     s.put("maxAgeSeconds", maxAge.getSeconds());
+    s.put("clock", clock.wallClock().toString());
+    s.put("clockHighWater", clock.highWater().toString());
+    s.put("clockBehindSeconds", clock.clockBehind().getSeconds());
+    Optional<PostProfile> post = edge.post();
+    if (post.isPresent()) {
+      ObjectNode p = s.putObject("post");
+      p.put("id", post.get().postId());
+      p.put("lat", post.get().lat());
+      p.put("lon", post.get().lon());
+      post.get().territory().ifPresent(t -> p.put("territory", t));
+    }
+    Path keyFile =
+        verdictKeyFile != null ? verdictKeyFile : VerdictKeyFile.besideStore(edge.file());
+    Optional<Ed25519NoteSigner> key = VerdictKeyFile.read(keyFile);
+    if (key.isPresent()) {
+      s.put("verdictKey", key.get().verifier().verifierKey().text());
+    }
     s.put("entries", edge.entryCount());
     s.put("queue", edge.scanQueue().size());
     List<Evidence> evidence = edge.evidence().all();
@@ -139,6 +167,30 @@ final class StatusCommand implements Callable<Integer> {
       out.println("last sync   " + s.get("lastSyncAt").asText());
     } else {
       out.println("checkpoint  none adopted yet: run 'edge-scanner sync'");
+    }
+    if (s.get("clockBehindSeconds").asLong() > 0) {
+      out.println(
+          "clock       "
+              + s.get("clock").asText()
+              + " is "
+              + Durations.format(Duration.ofSeconds(s.get("clockBehindSeconds").asLong()))
+              + " BEHIND the newest time this store has seen ("
+              + s.get("clockHighWater").asText()
+              + "); ages are measured from that");
+    }
+    if (s.has("post")) {
+      var p = s.get("post");
+      out.println(
+          "post        "
+              + p.get("id").asText()
+              + " at "
+              + p.get("lat").asDouble()
+              + ", "
+              + p.get("lon").asDouble()
+              + (p.has("territory") ? ", territory " + p.get("territory").asText() : ""));
+    }
+    if (s.has("verdictKey")) {
+      out.println("verdict key " + s.get("verdictKey").asText());
     }
     out.println("entries     " + s.get("entries").asLong() + " cached");
     out.println("queue       " + s.get("queue").asLong() + " scan(s) waiting for upload");

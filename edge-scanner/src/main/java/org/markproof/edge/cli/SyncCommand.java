@@ -2,7 +2,7 @@ package org.markproof.edge.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Clock;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -89,7 +89,8 @@ final class SyncCommand implements Callable<Integer> {
     CheckpointOpener opener = new CheckpointOpener(log, policy, timestamp);
     try (EdgeStore edge = store.open(true)) {
       try {
-        Sync.Result result = run(new Sync(edge, opener, Clock.systemUTC()));
+        Instant floor = edge.observeClock(Instant.now()).effective();
+        Sync.Result result = run(new Sync(edge, opener, new HighWaterClock(floor)));
         print(result);
         return ExitCodes.VERIFIED;
       } finally {

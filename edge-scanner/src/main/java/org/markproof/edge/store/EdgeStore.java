@@ -266,6 +266,65 @@ public final class EdgeStore implements AutoCloseable {
     }
   }
 
+  /** Work done in one transaction by {@link #transaction}. */
+  @FunctionalInterface
+  public interface Work<T, E extends Exception> {
+    T run() throws E, EdgeStoreException;
+  }
+
+  /**
+   * Runs {@code work} in one SQLite transaction, taking the write lock first ({@code BEGIN
+   * IMMEDIATE}, so two processes never interleave), and commits it durably ({@code
+   * synchronous=FULL}): when this returns, what {@code work} wrote survives a crash or a killed
+   * process; when it throws, nothing of it was written.
+   */
+  public <T, E extends Exception> T transaction(Work<T, E> work) throws E, EdgeStoreException {
+    try {
+      db.setAutoCommit(false);
+    } catch (SQLException e) {
+      throw failure("begin a transaction", e);
+    }
+    boolean committed = false;
+    try {
+      T result = work.run();
+      db.commit();
+      committed = true;
+      return result;
+    } catch (SQLException e) {
+      throw failure("commit", e);
+    } finally {
+      try {
+        if (!committed) {
+          db.rollback();
+        }
+        db.setAutoCommit(true);
+      } catch (SQLException e) {
+        if (committed) {
+          throw failure("end a transaction", e);
+        }
+      }
+    }
+  }
+
+  /** The post this store belongs to; empty until a scan names it. */
+  public Optional<PostProfile> post() throws EdgeStoreException {
+    return new SettingTable(db, file).post();
+  }
+
+  /** Makes {@code post} the store's post. */
+  public void setPost(PostProfile post) throws EdgeStoreException {
+    new SettingTable(db, file).setPost(post);
+  }
+
+  /**
+   * Reads the clock's high-water mark and raises it to {@code wallClock} if that is newer: the mark
+   * never moves back, so a clock set back cannot make the cache look younger. The adopted
+   * checkpoint's adoption and last sync times count as seen too.
+   */
+  public ClockReading observeClock(Instant wallClock) throws EdgeStoreException {
+    return new SettingTable(db, file).observeClock(wallClock, checkpoint());
+  }
+
   /** The evidence of misbehaviour this post detected. */
   public EvidenceTable evidence() {
     return new EvidenceTable(db, file);

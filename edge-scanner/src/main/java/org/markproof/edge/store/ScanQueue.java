@@ -65,6 +65,50 @@ public final class ScanQueue {
     }
   }
 
+  /**
+   * The oldest {@code limit} queued scans after {@code after} in queue order (all of them from the
+   * start when empty), oldest first: pages through the queue while some scans stay in it.
+   */
+  public List<QueuedScan> listAfter(java.util.Optional<QueuedScan> after, int limit)
+      throws EdgeStoreException {
+    if (after.isEmpty()) {
+      return list(limit);
+    }
+    List<QueuedScan> out = new ArrayList<>();
+    try (PreparedStatement q =
+        db.prepareStatement(
+            "SELECT scan_id, body, queued_at FROM scan_queue"
+                + " WHERE queued_at > ? OR (queued_at = ? AND scan_id > ?)"
+                + " ORDER BY queued_at, scan_id LIMIT ?")) {
+      long at = after.get().queuedAt().toEpochMilli();
+      q.setLong(1, at);
+      q.setLong(2, at);
+      q.setString(3, after.get().scanId());
+      q.setInt(4, limit);
+      try (ResultSet r = q.executeQuery()) {
+        while (r.next()) {
+          out.add(
+              new QueuedScan(r.getString(1), r.getString(2), Instant.ofEpochMilli(r.getLong(3))));
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw failure("list queued scans", e);
+    }
+  }
+
+  /** Whether scan {@code scanId} is queued. */
+  public boolean contains(String scanId) throws EdgeStoreException {
+    try (PreparedStatement q = db.prepareStatement("SELECT 1 FROM scan_queue WHERE scan_id = ?")) {
+      q.setString(1, scanId);
+      try (ResultSet r = q.executeQuery()) {
+        return r.next();
+      }
+    } catch (SQLException e) {
+      throw failure("look up scan " + scanId, e);
+    }
+  }
+
   /** Removes a scan the service acknowledged; returns whether it was queued. */
   public boolean remove(String scanId) throws EdgeStoreException {
     try (PreparedStatement q = db.prepareStatement("DELETE FROM scan_queue WHERE scan_id = ?")) {

@@ -9,12 +9,20 @@ import java.util.List;
 
 /**
  * The tables of an edge store (docs/edge.md "What the cache holds"), versioned with {@code PRAGMA
- * user_version}: a new file gets {@link #VERSION}; an older one would be migrated here; a newer one
- * is refused, since this edge-scanner cannot know what the newer one keeps.
+ * user_version}: a new file gets {@link #VERSION}; an older one is migrated in one transaction
+ * (version 1 lacks the {@code setting} table); a newer one is refused, since this edge-scanner
+ * cannot know what the newer one keeps.
  */
 final class Schema {
   /** The schema this code reads and writes. */
-  static final int VERSION = 1;
+  static final int VERSION = 2;
+
+  /** What version 2 adds to a version 1 file. */
+  private static final List<String> VERSION_2 =
+      List.of(
+          // The post's settings: its id, position and territory, and the clock's high-water mark
+          // (the newest wall time any command saw, epoch milliseconds), as name/value text.
+          "CREATE TABLE setting (name TEXT PRIMARY KEY, value TEXT NOT NULL)");
 
   private static final List<String> TABLES =
       List.of(
@@ -65,15 +73,26 @@ final class Schema {
     if (version == VERSION) {
       return;
     }
+    if (version == 1) {
+      migrate(db, VERSION_2);
+      return;
+    }
     if (hasTables(db)) {
       throw new EdgeStoreException(
           file
               + ": an SQLite file that is not a markproof edge store (user_version 0, has tables)");
     }
+    List<String> all = new java.util.ArrayList<>(TABLES);
+    all.addAll(VERSION_2);
+    migrate(db, all);
+  }
+
+  /** Runs {@code ddl} and sets the version to {@link #VERSION}, in one transaction. */
+  private static void migrate(Connection db, List<String> ddl) throws SQLException {
     db.setAutoCommit(false);
     try (Statement s = db.createStatement()) {
-      for (String ddl : TABLES) {
-        s.execute(ddl);
+      for (String statement : ddl) {
+        s.execute(statement);
       }
       s.execute("PRAGMA user_version = " + VERSION);
       db.commit();

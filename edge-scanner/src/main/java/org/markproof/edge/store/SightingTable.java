@@ -41,14 +41,30 @@ public final class SightingTable {
 
   /** The sightings of one item, oldest first. */
   public List<Sighting> of(String gtin, String batch, String serial) throws EdgeStoreException {
+    return between(gtin, batch, serial, Instant.EPOCH, Instant.ofEpochMilli(Long.MAX_VALUE), -1);
+  }
+
+  /**
+   * The latest {@code limit} sightings of one item scanned from {@code from} to {@code to}
+   * inclusive, oldest first; {@code limit} negative for all of them. Read by the item's index, so a
+   * serial scanned very often costs a bounded read.
+   */
+  public List<Sighting> between(
+      String gtin, String batch, String serial, Instant from, Instant to, int limit)
+      throws EdgeStoreException {
     List<Sighting> out = new ArrayList<>();
     try (PreparedStatement q =
         db.prepareStatement(
             "SELECT scan_id, post, lat, lon, scanned_at FROM sighting"
-                + " WHERE gtin = ? AND batch = ? AND serial = ? ORDER BY scanned_at")) {
+                + " WHERE gtin = ? AND batch = ? AND serial = ?"
+                + " AND scanned_at >= ? AND scanned_at <= ?"
+                + " ORDER BY scanned_at DESC LIMIT ?")) {
       q.setString(1, gtin);
       q.setString(2, batch);
       q.setString(3, serial);
+      q.setLong(4, from.toEpochMilli());
+      q.setLong(5, to.toEpochMilli());
+      q.setInt(6, limit);
       try (ResultSet r = q.executeQuery()) {
         while (r.next()) {
           out.add(
@@ -63,6 +79,7 @@ public final class SightingTable {
                   Instant.ofEpochMilli(r.getLong(5))));
         }
       }
+      java.util.Collections.reverse(out);
       return out;
     } catch (SQLException e) {
       throw new EdgeStoreException(file + ": cannot read sightings: " + e.getMessage(), e);

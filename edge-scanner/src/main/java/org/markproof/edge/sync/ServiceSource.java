@@ -3,9 +3,13 @@ package org.markproof.edge.sync;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import org.markproof.contracts.MalformedDataException;
 import org.markproof.contracts.VerificationException;
+import org.markproof.contracts.edge.EdgeBundle;
+import org.markproof.contracts.merkle.MerkleHashes;
+import org.markproof.contracts.note.CanonicalBase64;
 import org.markproof.contracts.note.SignedNote;
 import org.markproof.contracts.tiles.EntryBundle;
 import org.markproof.contracts.tiles.EntryBundleId;
@@ -63,7 +67,32 @@ public final class ServiceSource implements SyncSource {
       throw new MalformedDataException(
           path + ": the answer is not the proof from " + from + " to " + to);
     }
-    return BundleHeader.hashes(answer.get("proof"), path + " proof");
+    return hashes(answer.get("proof"), path + " proof");
+  }
+
+  /** Reads a JSON array of at most 128 canonical base64 SHA-256 hashes, as the service writes. */
+  private static List<byte[]> hashes(JsonNode array, String what) throws MalformedDataException {
+    if (array == null || !array.isArray()) {
+      throw new MalformedDataException(what + ": expected an array of base64 hashes");
+    }
+    if (array.size() > EdgeBundle.MAX_PROOF_HASHES) {
+      throw new MalformedDataException(
+          what + ": " + array.size() + " hashes, at most " + EdgeBundle.MAX_PROOF_HASHES);
+    }
+    List<byte[]> hashes = new ArrayList<>(array.size());
+    for (JsonNode item : array) {
+      String where = what + " hash " + hashes.size();
+      if (!item.isTextual()) {
+        throw new MalformedDataException(where + ": expected a base64 string");
+      }
+      byte[] hash = CanonicalBase64.decode(item.textValue(), where);
+      if (hash.length != MerkleHashes.HASH_LENGTH) {
+        throw new MalformedDataException(
+            where + ": got " + hash.length + " bytes, expected " + MerkleHashes.HASH_LENGTH);
+      }
+      hashes.add(hash);
+    }
+    return hashes;
   }
 
   @Override

@@ -45,8 +45,12 @@ class CustomsJourneyIT {
   @BeforeAll
   static void startService() throws Exception {
     service = DemoService.start(data);
-    logKey = JSON.readTree(service.get("/v1/log/key")).path("checkpointVerifierKey").asText();
-    verdictKey = JSON.readTree(service.get("/v1/scans/key")).path("verdictKey").asText();
+    logKey =
+        JSON.readTree(service.get("/v1/log/key", null).body())
+            .path("checkpointVerifierKey")
+            .asText();
+    verdictKey =
+        JSON.readTree(service.get("/v1/scans/key", null).body()).path("verdictKey").asText();
     payloads = new LinkedHashMap<>();
     for (String line : Files.readAllLines(data.resolve("demo/labels/payloads.txt"))) {
       String[] parts = line.split("\t", 2);
@@ -72,7 +76,8 @@ class CustomsJourneyIT {
     return HttpClient.newHttpClient()
         .send(
             HttpRequest.newBuilder(URI.create(service.url + "/v1/scans"))
-                .header("Authorization", "Bearer " + service.token("customs"))
+                .header(
+                    "Authorization", "Bearer " + Files.readString(service.token("customs")).strip())
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
                 .build(),
@@ -117,7 +122,8 @@ class CustomsJourneyIT {
     return HttpClient.newHttpClient()
         .send(
             HttpRequest.newBuilder(URI.create(service.url + "/v1/scans"))
-                .header("Authorization", "Bearer " + service.token("customs"))
+                .header(
+                    "Authorization", "Bearer " + Files.readString(service.token("customs")).strip())
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray()))
                 .build(),

@@ -9,29 +9,30 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * The real service, started from its built jar in demo mode (embedded PostgreSQL, the seeded demo
- * ledger, tokens and labels under its data directory), for integration tests of the command line
- * against it. Skips the calling test only when the service jar was not built (a reactor build
- * without the service module); {@code mvn verify} from the root builds it first.
+ * The real service from its built jar in demo mode (embedded PostgreSQL, a seeded ledger), on a
+ * free port, with its data in {@code data}: started again on the same directory it keeps its
+ * ledger, scans and keys, as a restarted service would.
  */
 final class DemoService implements AutoCloseable {
   private final Process process;
-  final Path data;
   final String url;
+  final Path data;
 
-  private DemoService(Process process, Path data, String url) {
+  private DemoService(Process process, String url, Path data) {
     this.process = process;
-    this.data = data;
     this.url = url;
+    this.data = data;
   }
 
-  /** Starts the demo service on a free port with {@code data} as its data directory. */
-  static DemoService start(Path data, String... properties) throws Exception {
+  /**
+   * Starts the service and waits until the demo is seeded and the HTTP port answers. Skips the test
+   * when the service jar was not built.
+   */
+  static DemoService start(Path data) throws Exception {
     String jar = System.getProperty("service.jar");
     Assumptions.assumeTrue(
         jar != null && Files.isRegularFile(Path.of(jar)),
@@ -40,56 +41,70 @@ final class DemoService implements AutoCloseable {
     try (ServerSocket socket = new ServerSocket(0)) {
       port = socket.getLocalPort();
     }
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dmarkproof.demo=true",
-                "-Dmarkproof.data-dir=" + data,
-                "-Dquarkus.http.port=" + port));
-    for (String property : properties) {
-      command.add("-D" + property);
-    }
-    command.addAll(List.of("-jar", jar));
+    Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
+    Path log = data.resolve("service-" + System.nanoTime() + ".log");
     Process process =
-        new ProcessBuilder(command)
+        new ProcessBuilder(
+                List.of(
+                    javaBin.toString(),
+                    "-Dmarkproof.demo=true",
+                    "-Dmarkproof.data-dir=" + data,
+                    "-Dquarkus.http.port=" + port,
+                    "-jar",
+                    jar))
             .redirectErrorStream(true)
-            .redirectOutput(data.resolve("service.log").toFile())
+            .redirectOutput(log.toFile())
             .start();
+    DemoService service = new DemoService(process, "http://127.0.0.1:" + port, data);
     long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
-    while (!Files.exists(data.resolve("demo/seeded"))) {
+    while (!Files.exists(data.resolve("demo/seeded")) || !service.answers()) {
       if (!process.isAlive() || System.nanoTime() > deadline) {
         process.destroyForcibly();
         throw new AssertionError(
-            "the demo service did not seed within 180 s:\n"
-                + Files.readString(data.resolve("service.log")));
+            "the demo service did not start within 180 s:\n" + Files.readString(log));
       }
       Thread.sleep(200);
     }
-    return new DemoService(process, data, "http://127.0.0.1:" + port);
+    return service;
   }
 
-  /** The demo's access token of {@code role} ({@code customs}, {@code brand-owner}, …). */
-  String token(String role) throws IOException {
-    return Files.readString(data.resolve("demo/tokens/" + role + ".jwt")).strip();
-  }
-
-  /** GET {@code path}, expecting 200. */
-  String get(String path) throws IOException, InterruptedException {
-    HttpResponse<String> response =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(URI.create(url + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
-    if (response.statusCode() != 200) {
-      throw new AssertionError(path + ": " + response.statusCode() + " " + response.body());
+  private boolean answers() {
+    try {
+      return get("/checkpoint", null).statusCode() == 200;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
     }
-    return response.body();
   }
 
+  /** {@code GET path}, with {@code token} as bearer when given. */
+  HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofSeconds(30));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** A demo token file: {@code <data>/demo/tokens/<name>.jwt}. */
+  Path token(String name) {
+    return data.resolve("demo/tokens/" + name + ".jwt");
+  }
+
+  /** Stops the service and waits for it. */
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     process.destroy();
-    process.waitFor();
+    try {
+      if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor();
+      }
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
+    }
   }
 }

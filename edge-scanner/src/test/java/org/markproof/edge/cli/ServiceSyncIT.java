@@ -31,7 +31,7 @@ class ServiceSyncIT {
   static void startService() throws Exception {
     service = DemoService.start(data);
     url = service.url;
-    JsonNode keys = new ObjectMapper().readTree(service.get("/v1/log/key"));
+    JsonNode keys = new ObjectMapper().readTree(service.get("/v1/log/key", null).body());
     logKey = keys.path("checkpointVerifierKey").asText();
     timestampKey = keys.path("timestampVerifierKey").asText();
   }

@@ -77,7 +77,7 @@ class EdgeStoreTest {
       assertEquals(T, adopted.adoptedAt());
       assertEquals(Optional.of(T), adopted.checkpointTime());
       assertArrayEquals(entries.get(123).encoded(), store.entry(123));
-      assertEquals(1, store.schemaVersion());
+      assertEquals(2, store.schemaVersion());
     }
   }
 
@@ -104,10 +104,49 @@ class EdgeStoreTest {
     EdgeStore.open(file).close();
     try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + file);
         Statement s = db.createStatement()) {
-      s.execute("PRAGMA user_version = 2");
+      s.execute("PRAGMA user_version = 3");
     }
     EdgeStoreException e = assertThrows(EdgeStoreException.class, () -> EdgeStore.open(file));
-    assertTrue(e.getMessage().contains("schema version 2"), e.getMessage());
+    assertTrue(e.getMessage().contains("schema version 3"), e.getMessage());
+  }
+
+  @Test
+  void migratesAVersion1StoreKeepingItsContents() throws Exception {
+    Path file = dir.resolve("edge.db");
+    try (EdgeStore store = EdgeStore.open(file)) {
+      fill(store, SIZE);
+    }
+    try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + file);
+        Statement s = db.createStatement()) {
+      s.execute("DROP TABLE setting");
+      s.execute("PRAGMA user_version = 1");
+    }
+    try (EdgeStore store = EdgeStore.open(file)) {
+      assertEquals(2, store.schemaVersion());
+      assertEquals(SIZE, store.size());
+      assertEquals(Optional.empty(), store.post());
+      PostProfile post = new PostProfile("de-fra-cargo", 50.05, 8.57, Optional.of("DE"));
+      store.setPost(post);
+      assertEquals(Optional.of(post), store.post());
+    }
+  }
+
+  @Test
+  void theClocksHighWaterMarkNeverMovesBack() throws Exception {
+    Path file = dir.resolve("edge.db");
+    Instant later = Instant.parse("2026-12-01T00:00:00Z");
+    try (EdgeStore store = EdgeStore.open(file)) {
+      ClockReading first = store.observeClock(later);
+      assertEquals(later, first.effective());
+      assertEquals(java.time.Duration.ZERO, first.clockBehind());
+    }
+    try (EdgeStore store = EdgeStore.open(file)) {
+      Instant setBack = later.minusSeconds(3600);
+      ClockReading reading = store.observeClock(setBack);
+      assertEquals(later, reading.effective());
+      assertEquals(java.time.Duration.ofHours(1), reading.clockBehind());
+      assertEquals(later, store.observeClock(setBack).highWater());
+    }
   }
 
   @Test

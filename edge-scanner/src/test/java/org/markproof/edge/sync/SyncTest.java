@@ -20,6 +20,7 @@ import org.markproof.contracts.MalformedDataException;
 import org.markproof.contracts.VerificationException;
 import org.markproof.contracts.checkpoint.CheckpointVerifier;
 import org.markproof.contracts.checkpoint.Ed25519CosignatureVerifier;
+import org.markproof.contracts.edge.EdgeBundle;
 import org.markproof.contracts.merkle.RootMismatchException;
 import org.markproof.contracts.note.Ed25519NoteVerifier;
 import org.markproof.contracts.note.UnverifiedNoteException;
@@ -293,8 +294,8 @@ class SyncTest {
     return e;
   }
 
-  private static BundleHeader header(int from, int to) throws Exception {
-    return new BundleHeader(
+  private static EdgeBundle header(int from, int to) throws Exception {
+    return new EdgeBundle(
         from,
         to,
         log.note(to),

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.markproof.contracts.checkpoint.Checkpoint;
 import org.markproof.contracts.checkpoint.Ed25519CosignatureSigner;
+import org.markproof.contracts.edge.EdgeBundle;
 import org.markproof.contracts.entry.LogEntry;
 import org.markproof.contracts.entry.ParticipantEnrolled;
 import org.markproof.contracts.entry.ParticipantRole;
@@ -48,6 +49,11 @@ public final class TestLog {
   /** A log of {@code size} (at least 8) entries: the standard ledger, then enrolments. */
   public static TestLog of(int size) throws Exception {
     return new TestLog(ledger(size, Integer.MAX_VALUE).logEntries());
+  }
+
+  /** A log of the entries {@code ledger} applied, in order. */
+  public static TestLog of(TestLedger ledger) throws Exception {
+    return new TestLog(ledger.logEntries());
   }
 
   /** A log of {@code size} entries equal to {@link #of} below {@code index}, different from it. */
@@ -111,14 +117,13 @@ public final class TestLog {
   public byte[] bundle(int from, int to) throws Exception {
     List<byte[]> proof =
         from == 0 || from == to ? List.of() : ProofGenerator.consistency(leafHashes(to), from);
-    return bundle(new BundleHeader(from, to, note(to), proof), from, to);
+    return bundle(new EdgeBundle(from, to, note(to), proof), from, to);
   }
 
   /** A bundle with {@code header} and entries {@code [from, to)} of this log. */
-  public byte[] bundle(BundleHeader header, int from, int to) {
+  public byte[] bundle(EdgeBundle header, int from, int to) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    out.writeBytes(header.format());
-    out.write('\n');
+    out.writeBytes(header.encode());
     for (LogEntry entry : entries.subList(from, to)) {
       byte[] leaf = entry.encoded();
       out.write(leaf.length >>> 8);
