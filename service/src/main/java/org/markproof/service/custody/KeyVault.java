@@ -147,37 +147,12 @@ public final class KeyVault {
   }
 
   private Ed25519PrivateKey open(StoredKey key) {
-    String masterKeyId = key.sealed().masterKeyId();
-    MasterKey master =
-        ring.byId(masterKeyId)
-            .orElseThrow(
-                () ->
-                    new CustodyUnavailableException(
-                        "the key of "
-                            + key.participant()
-                            + " is sealed under master key "
-                            + masterKeyId
-                            + ", which is not configured; add its file to"
-                            + " markproof.custody.previous-master-key-files"));
-    byte[] seed = null;
-    try {
-      seed = cipher.open(master, key.participant(), key.keyId(), key.sealed());
-      Ed25519PrivateKey opened = Ed25519PrivateKey.fromSeed(seed);
-      if (!KeyId.of(opened.publicKey()).value().equals(key.keyId())) {
-        throw new CustodyUnavailableException(
-            "the key held for " + key.participant() + " does not match its stored key id");
-      }
-      return opened;
-    } catch (SealedSeedException e) {
-      throw new CustodyUnavailableException(e.getMessage());
-    } catch (MalformedDataException e) {
-      throw new CustodyUnavailableException(
-          "the key held for " + key.participant() + " is not a 32-byte Ed25519 seed");
-    } finally {
-      if (seed != null) {
-        Arrays.fill(seed, (byte) 0);
-      }
-    }
+    return SealedKeys.open(
+        ring,
+        key.sealed().masterKeyId(),
+        key.keyId(),
+        "the key of " + key.participant(),
+        master -> cipher.open(master, key.participant(), key.keyId(), key.sealed()));
   }
 
   private static HeldKey held(StoredKey key, boolean generated) {

@@ -140,37 +140,12 @@ public final class LabelKeyVault {
   }
 
   private Ed25519PrivateKey open(StoredLabelKey key) {
-    String masterKeyId = key.sealed().masterKeyId();
-    MasterKey master =
-        ring.byId(masterKeyId)
-            .orElseThrow(
-                () ->
-                    new CustodyUnavailableException(
-                        "the "
-                            + key.describe()
-                            + " is sealed under master key "
-                            + masterKeyId
-                            + ", which is not configured; add its file to"
-                            + " markproof.custody.previous-master-key-files"));
-    byte[] seed = null;
-    try {
-      seed = openSeed(master, key);
-      Ed25519PrivateKey opened = Ed25519PrivateKey.fromSeed(seed);
-      if (!KeyId.of(opened.publicKey()).value().equals(key.keyId())) {
-        throw new CustodyUnavailableException(
-            "the " + key.describe() + " does not match its stored key id");
-      }
-      return opened;
-    } catch (SealedSeedException e) {
-      throw new CustodyUnavailableException(e.getMessage());
-    } catch (MalformedDataException e) {
-      throw new CustodyUnavailableException(
-          "the " + key.describe() + " is not a 32-byte Ed25519 seed");
-    } finally {
-      if (seed != null) {
-        Arrays.fill(seed, (byte) 0);
-      }
-    }
+    return SealedKeys.open(
+        ring,
+        key.sealed().masterKeyId(),
+        key.keyId(),
+        "the " + key.describe(),
+        master -> openSeed(master, key));
   }
 
   private byte[] openSeed(MasterKey master, StoredLabelKey key) throws SealedSeedException {
