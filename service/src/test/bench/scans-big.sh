@@ -20,6 +20,8 @@
 #   7. POST /v1/scans at 70% of the rate measured in 6, open loop at a fixed rate (FixedRateScans,
 #      latency from each request's due time);
 #   8. a JFR profile of a further full-load phase (not part of the figures above): top frames.
+# With EDGE_SYNC=1, also (after 4): edge-scanner sync --server of the whole ledger into a fresh
+# edge store, its time and the store's bytes per entry beyond the entry itself (issue 5).
 set -euo pipefail
 SECONDS_PER_PHASE=${1:-60}
 BATCHES=${BATCHES:-1000000}
@@ -110,6 +112,21 @@ done
 [ "$(size)" = "$HEAD" ] || { echo "no checkpoint over $HEAD entries; see $DATA/service.log" >&2; exit 1; }
 echo "checkpoint over all $HEAD entries served $(echo "$(date +%s.%N) - $began" | bc) s after launch"
 grep -o "Replayed [0-9]* log entries into the in-memory index in [0-9]* ms" "$DATA/service.log" | tail -1
+
+if [ "${EDGE_SYNC:-0}" = 1 ]; then
+  # Issue 5's sync figures: a border post syncing the whole ledger from this service.
+  phase "edge-scanner sync --server: the whole ledger into a fresh edge store"
+  load
+  LOG_KEY=$(curl -s "$BASE/v1/log/key" | sed 's/.*"checkpointVerifierKey":"\([^"]*\)".*/\1/')
+  began=$(date +%s.%N)
+  java -jar "$ROOT/edge-scanner/target/edge-scanner.jar" sync --store "$DATA/edge.db" \
+    --server "$BASE" --log-key "$LOG_KEY"
+  echo "sync wall time, JVM start included: $(echo "$(date +%s.%N) - $began" | bc) s"
+  store_bytes=$(cat "$DATA"/edge.db* | wc -c)
+  entry_bytes=$(sql "SELECT sum(octet_length(leaf)) FROM log_entry")
+  echo "edge store: $store_bytes bytes for $HEAD entries, whose own bytes are $entry_bytes:" \
+    "$(( (store_bytes - entry_bytes) / HEAD )) bytes per entry beyond the entry itself"
+fi
 echo "java RSS: $(rss)"
 for _ in $(seq 1 3600); do
   [ "$(sql "SELECT next_index FROM state_watermark")" = "$HEAD" ] && break
