@@ -117,6 +117,31 @@ class ScanApiTest {
   }
 
   @Test
+  void labelsPrintedByTheServiceForItsIssuerScanGenuine() throws Exception {
+    String csv =
+        given()
+            .auth()
+            .oauth2(token(w.holder, Groups.BRAND_OWNER))
+            .contentType("application/json")
+            .accept("text/csv")
+            .body(Map.of("count", 2))
+            .post("/v1/batches/" + w.gtin + "/CL1/labels")
+            .then()
+            .extract()
+            .asString();
+    assertTrue(csv.startsWith("gtin,batch,serial,uri"), csv);
+    String[] lines = csv.strip().split("\r?\n");
+    assertEquals(3, lines.length, csv);
+    for (String line : List.of(lines[1], lines[2])) {
+      String uri = line.substring(line.lastIndexOf(',') + 1).replace("\"", "");
+      ObjectNode doc = scanText(uri);
+      assertEquals("GENUINE", doc.get("verdict").textValue(), doc.toString());
+      assertEquals("CL1", doc.at("/batch/batch").textValue());
+      assertEquals(Set.of("batch", "product", "mark"), verifyEvidence(doc));
+    }
+  }
+
+  @Test
   void everyVerdictKindByText() throws Exception {
     ObjectNode licensed = scanText(ScanWorld.label(w.licenseeLabelKey, w.gtin, "LL1", "LIC00001"));
     assertEquals("GENUINE", licensed.get("verdict").textValue());

@@ -78,6 +78,15 @@ final class ScanWorld {
     created(post(holderToken, "/v1/batches?wait=true", batch(gtin, "L1", labelKey), null));
     created(post(holderToken, "/v1/batches?wait=true", batch(auOnlyGtin, "A1", auLabelKey), null));
     created(post(holderToken, "/v1/batches?wait=true", batch(gtin, "RB1", revokedBatchKey), null));
+    // A batch whose label key the service holds for its custodial issuer: its labels are printed
+    // by POST /v1/batches/{gtin}/{batch}/labels.
+    created(
+        post(
+            holderToken,
+            "/v1/batches?wait=true",
+            Map.of(
+                "gtin", gtin, "batch", "CL1", "serialCount", 1000, "issueDate", TestLedger.today()),
+            null));
     created(
         post(
             holderToken,
