@@ -3,18 +3,14 @@ package org.markproof.edge.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.markproof.contracts.MalformedDataException;
 import org.markproof.contracts.barcode.BarcodeDecoder;
 import org.markproof.contracts.barcode.ImageDecoder;
-import org.markproof.contracts.note.Ed25519NoteSigner;
 import org.markproof.edge.scan.OfflineScanner;
 import org.markproof.edge.scan.ScanInput;
-import org.markproof.edge.scan.VerdictKeyFile;
 import org.markproof.edge.store.EdgeStore;
 import org.markproof.edge.store.PostProfile;
 import picocli.CommandLine.ArgGroup;
@@ -60,19 +56,7 @@ final class ScanCommand implements Callable<Integer> {
       description = "The symbology of CODE, if the scanner said (qr, datamatrix, …)")
   String symbology;
 
-  @Option(
-      names = "--max-age",
-      paramLabel = "DURATION",
-      converter = Durations.class,
-      defaultValue = "48h",
-      description = "Age of the cache past which verdicts are STALE (default ${DEFAULT-VALUE})")
-  Duration maxAge;
-
-  @Option(
-      names = "--verdict-key-file",
-      paramLabel = "FILE",
-      description = "The post's verdict signer key (default: <store>.verdict.key, made once)")
-  Path verdictKeyFile;
+  @Mixin VerdictOptions verdicts;
 
   @Override
   public Integer call() throws IOException, MalformedDataException {
@@ -85,9 +69,8 @@ final class ScanCommand implements Callable<Integer> {
     try (EdgeStore edge = store.open(false)) {
       try {
         PostProfile at = post.resolve(edge);
-        Ed25519NoteSigner key = verdictKey(edge, at);
         OfflineScanner.Verdict verdict =
-            OfflineScanner.of(edge, key, maxAge).scan(at, input, Instant.now());
+            verdicts.scanner(edge, verdicts.key(edge, at)).scan(at, input, Instant.now());
         PrintWriter out = spec.commandLine().getOut();
         out.println(verdict.json());
         out.flush();
@@ -97,12 +80,6 @@ final class ScanCommand implements Callable<Integer> {
         StoreOption.warnOfEvidence(edge, spec.commandLine().getErr());
       }
     }
-  }
-
-  private Ed25519NoteSigner verdictKey(EdgeStore edge, PostProfile at)
-      throws IOException, MalformedDataException {
-    Path file = verdictKeyFile != null ? verdictKeyFile : VerdictKeyFile.besideStore(edge.file());
-    return VerdictKeyFile.readOrGenerate(file, at.postId(), new SecureRandom());
   }
 
   private void report(OfflineScanner.Verdict v) {

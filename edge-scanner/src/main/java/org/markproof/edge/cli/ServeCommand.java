@@ -6,15 +6,12 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.markproof.contracts.MalformedDataException;
 import org.markproof.contracts.note.Ed25519NoteSigner;
-import org.markproof.edge.scan.OfflineScanner;
-import org.markproof.edge.scan.VerdictKeyFile;
 import org.markproof.edge.serve.LanServer;
 import org.markproof.edge.serve.LanToken;
 import org.markproof.edge.store.EdgeStore;
@@ -64,19 +61,7 @@ final class ServeCommand implements Callable<Integer> {
       description = "The post's LAN token (default: <store>.lan.token, made once)")
   Path tokenFile;
 
-  @Option(
-      names = "--max-age",
-      paramLabel = "DURATION",
-      converter = Durations.class,
-      defaultValue = "48h",
-      description = "Age of the cache past which verdicts are STALE (default ${DEFAULT-VALUE})")
-  Duration maxAge;
-
-  @Option(
-      names = "--verdict-key-file",
-      paramLabel = "FILE",
-      description = "The post's verdict signer key (default: <store>.verdict.key, made once)")
-  Path verdictKeyFile;
+  @Mixin VerdictOptions verdicts;
 
   @Option(names = "--threads", defaultValue = "4", description = "HTTP worker threads")
   int threads;
@@ -88,11 +73,7 @@ final class ServeCommand implements Callable<Integer> {
     try (EdgeStore edge = store.open(false)) {
       PostProfile at = post.resolve(edge);
       edge.observeClock(Instant.now());
-      Ed25519NoteSigner key =
-          VerdictKeyFile.readOrGenerate(
-              verdictKeyFile != null ? verdictKeyFile : VerdictKeyFile.besideStore(edge.file()),
-              at.postId(),
-              new SecureRandom());
+      Ed25519NoteSigner key = verdicts.key(edge, at);
       Path tokens = tokenFile != null ? tokenFile : LanToken.besideStore(edge.file());
       Optional<String> token =
           noAuth
@@ -103,7 +84,7 @@ final class ServeCommand implements Callable<Integer> {
           LanServer.start(
               new InetSocketAddress(bind, port),
               edge,
-              OfflineScanner.of(edge, key, maxAge),
+              verdicts.scanner(edge, key),
               at,
               token,
               Clock.systemUTC(),
