@@ -2,14 +2,13 @@ package org.markproof.contracts.checkpoint;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.markproof.contracts.MalformedDataException;
+import org.markproof.contracts.StrictUtf8;
 import org.markproof.contracts.note.Ed25519NoteVerifier;
 import org.markproof.contracts.note.VerifierKey;
 
@@ -207,12 +206,7 @@ final class TlogPolicyParser {
 
   private String utf8(byte[] bytes, int from, int to) throws MalformedDataException {
     try {
-      return StandardCharsets.UTF_8
-          .newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes, from, to - from))
-          .toString();
+      return StrictUtf8.decode(bytes, from, to);
     } catch (CharacterCodingException e) {
       throw error("an item is not valid UTF-8");
     }

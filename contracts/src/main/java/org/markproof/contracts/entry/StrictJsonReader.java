@@ -10,11 +10,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import org.markproof.contracts.MalformedDataException;
+import org.markproof.contracts.StrictUtf8;
 
 /**
  * Reads untrusted JSON text (RFC 8259) into a Jackson tree, stricter than Jackson's defaults: the
@@ -45,13 +43,7 @@ final class StrictJsonReader {
     }
     String text;
     try {
-      text =
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(ByteBuffer.wrap(utf8))
-              .toString();
+      text = StrictUtf8.decode(utf8);
     } catch (CharacterCodingException e) {
       throw new MalformedDataException(where + ": not valid UTF-8", e);
     }

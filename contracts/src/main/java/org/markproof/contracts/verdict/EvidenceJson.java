@@ -9,12 +9,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.markproof.contracts.MalformedDataException;
+import org.markproof.contracts.StrictUtf8;
 
 /**
  * Reads a verdict document (docs/verdicts.md "The document") as untrusted JSON text (RFC 8259),
@@ -59,13 +57,7 @@ final class EvidenceJson {
     }
     String text;
     try {
-      text =
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(ByteBuffer.wrap(utf8))
-              .toString();
+      text = StrictUtf8.decode(utf8);
     } catch (CharacterCodingException e) {
       throw new MalformedDataException("verdict document: not valid UTF-8", e);
     }
