@@ -249,7 +249,7 @@ public class ScansResource {
 
   private Uni<Response> judge(ScanFacts facts, ScannedCode code, boolean waiting) {
     String subject = token.getSubject();
-    requirePost(subject, facts.postId());
+    posts.requirePost(subject, facts.postId());
     byte[] fingerprint = Scanner.fingerprint(facts, subject);
     Scanner.Scanned scanned = scanner.scan(facts, code, subject, false, fingerprint);
     ScanRecord record = scanned.record();
@@ -302,15 +302,6 @@ public class ScansResource {
     return out.build();
   }
 
-  /** The officer must be an active customs participant at {@code postId}. */
-  private void requirePost(String subject, String postId) {
-    posts.requirePost(subject, postId);
-  }
-
-  private String postOf(String subject) {
-    return posts.postOf(subject);
-  }
-
   @GET
   @Path("/{id}")
   @Produces(MediaType.APPLICATION_JSON)
@@ -322,7 +313,7 @@ public class ScansResource {
     Optional<String> post =
         token.getGroups().contains(Groups.OPERATOR)
             ? Optional.empty()
-            : Optional.of(postOf(token.getSubject()));
+            : Optional.of(posts.postOf(token.getSubject()));
     Optional<ScanRecord> recent = recorder.recent(scanId);
     if (recent.isPresent()) {
       if (post.isPresent() && !post.get().equals(recent.get().postId())) {
@@ -367,7 +358,7 @@ public class ScansResource {
       throw new SubmissionProblem(ProblemCode.BAD_REQUEST, "not a post id: " + echo(post));
     }
     if (!token.getGroups().contains(Groups.OPERATOR)) {
-      String own = postOf(token.getSubject());
+      String own = posts.postOf(token.getSubject());
       if (wanted.isPresent() && !wanted.get().equals(own)) {
         throw new SubmissionProblem(
             ProblemCode.FORBIDDEN,

@@ -23,13 +23,10 @@ import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
-import org.markproof.contracts.entry.ParticipantRole;
 import org.markproof.contracts.entry.SeizureReason;
 import org.markproof.contracts.entry.SeizureRecorded;
 import org.markproof.contracts.label.Gtin;
-import org.markproof.contracts.rules.ParticipantRecord;
 import org.markproof.service.auth.Groups;
-import org.markproof.service.log.index.LedgerView;
 import org.markproof.service.problem.Problem;
 import org.markproof.service.problem.ProblemCode;
 import org.markproof.service.submission.CustodialSubmissions;
@@ -46,7 +43,7 @@ import org.markproof.service.submission.SubmissionProblem;
 public class SeizuresResource {
   @Inject ScanRecorder recorder;
   @Inject Pool pool;
-  @Inject LedgerView ledger;
+  @Inject CustomsPosts posts;
   @Inject JsonWebToken token;
   @Inject ObjectMapper mapper;
   @Inject CustodialSubmissions submissions;
@@ -118,7 +115,7 @@ public class SeizuresResource {
     }
     String scanId = id.textValue();
     String subject = token.getSubject();
-    String post = postOf(subject);
+    String post = posts.postOf(subject);
     Optional<SeizureReason> chosen = reason;
     boolean waiting = "true".equals(wait);
     return find(scanId)
@@ -192,16 +189,5 @@ public class SeizuresResource {
                   row.getString(3),
                   row.getString(4));
             });
-  }
-
-  private String postOf(String subject) {
-    Optional<ParticipantRecord> who = ledger.snapshot().state().participant(subject);
-    if (who.isPresent()
-        && who.get().isActive()
-        && who.get().role() instanceof ParticipantRole.Customs customs) {
-      return customs.post();
-    }
-    throw new SubmissionProblem(
-        ProblemCode.FORBIDDEN, subject + " is not an active customs participant in the ledger");
   }
 }
