@@ -8,6 +8,7 @@ import org.markproof.contracts.MalformedDataException;
 import org.markproof.contracts.crypto.Ed25519PublicKey;
 import org.markproof.contracts.crypto.Ed25519Signatures;
 import org.markproof.contracts.crypto.SignatureVerificationException;
+import org.markproof.contracts.crypto.VerifiedSignatures;
 
 /**
  * A statement with its submitter's Ed25519 signature: what a participant submits, and what the log
@@ -104,12 +105,21 @@ public final class SignedEntry {
    *     when the signature does not verify
    */
   public void verify(Ed25519PublicKey key) throws SignatureVerificationException {
+    verify(key, VerifiedSignatures.none());
+  }
+
+  /**
+   * As {@link #verify(Ed25519PublicKey)}, through {@code memo}: answered from memory when this
+   * exact entry verified with {@code key} before.
+   */
+  public void verify(Ed25519PublicKey key, VerifiedSignatures memo)
+      throws SignatureVerificationException {
     KeyId actual = KeyId.of(key);
     if (!actual.equals(keyId)) {
       throw new SignatureVerificationException(
           "entry names key " + keyId + " but was checked with key " + actual);
     }
-    Ed25519Signatures.verify(key, statementBytes, signature);
+    memo.verify(key, statementBytes, signature);
   }
 
   public Statement statement() {

@@ -85,7 +85,7 @@ final class Authentication {
 
   private static void verify(RuleContext c, SignedEntry entry, Ed25519PublicKey key) {
     try {
-      entry.verify(key);
+      entry.verify(key, c.signatures());
     } catch (SignatureVerificationException e) {
       c.add(ViolationCode.SIGNATURE_INVALID, "signature", e.getMessage());
     }

@@ -4,13 +4,18 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Optional;
+import org.markproof.contracts.crypto.VerifiedSignatures;
 import org.markproof.contracts.entry.OfficeCode;
 import org.markproof.contracts.entry.ParticipantRole;
 import org.markproof.contracts.entry.Statement;
 import org.markproof.contracts.entry.TrademarkRef;
 
-/** What every rule needs while validating one entry: the state, the entry time, the findings. */
-record RuleContext(LedgerState state, Instant time, Violations violations) {
+/**
+ * What every rule needs while validating one entry: the state, the entry time, the findings, and
+ * how signatures are verified.
+ */
+record RuleContext(
+    LedgerState state, Instant time, Violations violations, VerifiedSignatures signatures) {
   /** The UTC calendar date of the entry time, against which dates in statements are judged. */
   LocalDate today() {
     return LocalDate.ofInstant(time, ZoneOffset.UTC);

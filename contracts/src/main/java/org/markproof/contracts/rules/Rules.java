@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import org.markproof.contracts.crypto.VerifiedSignatures;
 import org.markproof.contracts.entry.BatchIssued;
 import org.markproof.contracts.entry.BatchRevoked;
 import org.markproof.contracts.entry.LabelRevoked;
@@ -45,7 +46,21 @@ public final class Rules {
    * it may be applied. Includes the signature and key checks.
    */
   public static List<Violation> validate(LedgerState state, SignedEntry entry, Instant time) {
-    RuleContext c = new RuleContext(state, Objects.requireNonNull(time), new Violations());
+    return validate(state, entry, time, VerifiedSignatures.none());
+  }
+
+  /**
+   * As {@link #validate(LedgerState, SignedEntry, Instant)}, with the entry's signature checked
+   * through {@code signatures}: a process that meets one entry several times verifies it once.
+   */
+  public static List<Violation> validate(
+      LedgerState state, SignedEntry entry, Instant time, VerifiedSignatures signatures) {
+    RuleContext c =
+        new RuleContext(
+            state,
+            Objects.requireNonNull(time),
+            new Violations(),
+            Objects.requireNonNull(signatures));
     Authentication.check(c, entry);
     Statement s = entry.statement();
     if (s instanceof ParticipantEnrolled x) {
@@ -85,7 +100,13 @@ public final class Rules {
    */
   public static void requireValid(LedgerState state, SignedEntry entry, Instant time)
       throws RuleViolationException {
-    List<Violation> violations = validate(state, entry, time);
+    requireValid(state, entry, time, VerifiedSignatures.none());
+  }
+
+  private static void requireValid(
+      LedgerState state, SignedEntry entry, Instant time, VerifiedSignatures signatures)
+      throws RuleViolationException {
+    List<Violation> violations = validate(state, entry, time, signatures);
     if (!violations.isEmpty()) {
       throw new RuleViolationException(violations);
     }
@@ -98,7 +119,16 @@ public final class Rules {
    * @throws RuleViolationException carrying every violation, if the entry breaks any rule
    */
   public static LedgerState apply(LedgerState state, LogEntry leaf) throws RuleViolationException {
-    return apply(state, leaf.entry(), leaf.sequencedAt());
+    return apply(state, leaf.entry(), leaf.sequencedAt(), VerifiedSignatures.none());
+  }
+
+  /**
+   * As {@link #apply(LedgerState, LogEntry)}, with the signature checked through {@code
+   * signatures}.
+   */
+  public static LedgerState apply(LedgerState state, LogEntry leaf, VerifiedSignatures signatures)
+      throws RuleViolationException {
+    return apply(state, leaf.entry(), leaf.sequencedAt(), signatures);
   }
 
   /**
@@ -109,7 +139,17 @@ public final class Rules {
    */
   public static LedgerState apply(LedgerState state, SignedEntry entry, Instant time)
       throws RuleViolationException {
-    requireValid(state, entry, time);
+    return apply(state, entry, time, VerifiedSignatures.none());
+  }
+
+  /**
+   * As {@link #apply(LedgerState, SignedEntry, Instant)}, with the signature checked through {@code
+   * signatures}.
+   */
+  public static LedgerState apply(
+      LedgerState state, SignedEntry entry, Instant time, VerifiedSignatures signatures)
+      throws RuleViolationException {
+    requireValid(state, entry, time, signatures);
     EntryRef at = new EntryRef(state.size(), time);
     Tables t = state.tables;
     Statement s = entry.statement();

@@ -9,6 +9,7 @@ import static org.markproof.contracts.rules.TestLedger.EM_MARK;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.markproof.contracts.crypto.VerifiedSignatures;
 import org.markproof.contracts.entry.EntrySigner;
 import org.markproof.contracts.entry.KeyId;
 import org.markproof.contracts.entry.ParticipantEnrolled;
@@ -96,6 +97,29 @@ class AuthenticationRulesTest {
     ledger.assertRejected(
         SignedEntry.of(honest.statement(), honest.keyId(), signature),
         ViolationCode.SIGNATURE_INVALID);
+  }
+
+  @Test
+  void aSignatureMemoChangesNoVerdict() throws Exception {
+    TestLedger ledger = TestLedger.standard();
+    VerifiedSignatures memo = new VerifiedSignatures(2);
+    SignedEntry honest = ledger.sign(product("acme", SHOE, EM_MARK));
+    byte[] signature = honest.signature();
+    signature[5] ^= 1;
+    SignedEntry forged = SignedEntry.of(honest.statement(), honest.keyId(), signature);
+
+    assertEquals(List.of(), Rules.validate(ledger.state, honest, ledger.now, memo));
+    assertTrue(
+        memo.remembers(
+            ledger.keyOf("acme").publicKey(), honest.statementBytes(), honest.signature()));
+    assertEquals(
+        List.of(ViolationCode.SIGNATURE_INVALID),
+        Rules.validate(ledger.state, forged, ledger.now, memo).stream()
+            .map(Violation::code)
+            .toList());
+    assertEquals(
+        Rules.apply(ledger.state, honest, ledger.now).size(),
+        Rules.apply(ledger.state, honest, ledger.now, memo).size());
   }
 
   @Test

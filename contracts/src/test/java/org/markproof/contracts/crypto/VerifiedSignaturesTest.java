@@ -1,0 +1,137 @@
+package org.markproof.contracts.crypto;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.markproof.contracts.MalformedDataException;
+import org.markproof.contracts.note.TestKeys;
+
+class VerifiedSignaturesTest {
+  private static final HexFormat HEX = HexFormat.of();
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  @Test
+  void aSignatureThatVerifiedIsRememberedAndVerifiesAgain() throws Exception {
+    Ed25519PrivateKey key = Ed25519PrivateKey.generate(RANDOM);
+    byte[] message = "entry".getBytes(StandardCharsets.UTF_8);
+    byte[] signature = Ed25519Signatures.sign(key, message);
+    VerifiedSignatures memo = new VerifiedSignatures(1024);
+
+    assertFalse(memo.remembers(key.publicKey(), message, signature));
+    memo.verify(key.publicKey(), message, signature);
+    assertTrue(memo.remembers(key.publicKey(), message, signature));
+    memo.verify(key.publicKey(), message, signature);
+  }
+
+  @Test
+  void aRememberedSignatureDoesNotVouchForAnotherMessageKeyOrSignature() throws Exception {
+    Ed25519PrivateKey key = Ed25519PrivateKey.generate(RANDOM);
+    Ed25519PrivateKey other = Ed25519PrivateKey.generate(RANDOM);
+    byte[] message = "entry".getBytes(StandardCharsets.UTF_8);
+    byte[] signature = Ed25519Signatures.sign(key, message);
+    VerifiedSignatures memo = new VerifiedSignatures(2);
+    memo.verify(key.publicKey(), message, signature);
+
+    byte[] otherMessage = "entrY".getBytes(StandardCharsets.UTF_8);
+    assertThrows(
+        SignatureVerificationException.class,
+        () -> memo.verify(key.publicKey(), otherMessage, signature));
+    assertThrows(
+        SignatureVerificationException.class,
+        () -> memo.verify(other.publicKey(), message, signature));
+    byte[] flipped = signature.clone();
+    flipped[10] ^= 1;
+    assertThrows(
+        SignatureVerificationException.class, () -> memo.verify(key.publicKey(), message, flipped));
+    assertFalse(memo.remembers(key.publicKey(), message, flipped));
+    assertThrows(
+        SignatureVerificationException.class,
+        () -> memo.verify(key.publicKey(), message, new byte[63]));
+    assertTrue(memo.remembers(key.publicKey(), message, signature));
+  }
+
+  @Test
+  void noneRemembersNothing() throws Exception {
+    Ed25519PrivateKey key = Ed25519PrivateKey.generate(RANDOM);
+    byte[] message = "entry".getBytes(StandardCharsets.UTF_8);
+    byte[] signature = Ed25519Signatures.sign(key, message);
+    VerifiedSignatures none = VerifiedSignatures.none();
+
+    none.verify(key.publicKey(), message, signature);
+    assertFalse(none.remembers(key.publicKey(), message, signature));
+    byte[] flipped = signature.clone();
+    flipped[0] ^= 1;
+    assertThrows(
+        SignatureVerificationException.class, () -> none.verify(key.publicKey(), message, flipped));
+  }
+
+  @Test
+  void capacityMustBeAPowerOfTwo() {
+    assertThrows(IllegalArgumentException.class, () -> new VerifiedSignatures(0));
+    assertThrows(IllegalArgumentException.class, () -> new VerifiedSignatures(1));
+    assertThrows(IllegalArgumentException.class, () -> new VerifiedSignatures(1000));
+    assertThrows(IllegalArgumentException.class, () -> new VerifiedSignatures(1 << 25));
+  }
+
+  /**
+   * Every Wycheproof case, twice, through one small memo whose slots are overwritten all the time:
+   * the memo's answer is the plain verifier's answer, the first time and the second.
+   */
+  @Test
+  void theMemoAgreesWithPlainVerificationOnEveryWycheproofCase() throws Exception {
+    JsonNode root = new ObjectMapper().readTree(TestKeys.bytes("wycheproof/ed25519_test.json"));
+    VerifiedSignatures memo = new VerifiedSignatures(4);
+    List<String> disagreements = new ArrayList<>();
+    int remembered = 0;
+    for (int round = 0; round < 2; round++) {
+      for (JsonNode group : root.get("testGroups")) {
+        Ed25519PublicKey key;
+        try {
+          key = Ed25519PublicKey.of(HEX.parseHex(group.get("publicKey").get("pk").asText()));
+        } catch (MalformedDataException e) {
+          continue;
+        }
+        for (JsonNode test : group.get("tests")) {
+          byte[] message = HEX.parseHex(test.get("msg").asText());
+          byte[] signature = HEX.parseHex(test.get("sig").asText());
+          boolean plain = verifies(() -> Ed25519Signatures.verify(key, message, signature));
+          boolean memoised = verifies(() -> memo.verify(key, message, signature));
+          if (plain != memoised) {
+            disagreements.add("tcId " + test.get("tcId").asInt() + " round " + round);
+          }
+          if (memo.remembers(key, message, signature)) {
+            remembered++;
+            if (!plain) {
+              disagreements.add("tcId " + test.get("tcId").asInt() + " remembered though invalid");
+            }
+          }
+        }
+      }
+    }
+    assertEquals(List.of(), disagreements);
+    assertEquals(2 * 88, remembered, "each valid case is remembered right after it verified");
+  }
+
+  private interface Check {
+    void run() throws SignatureVerificationException;
+  }
+
+  private static boolean verifies(Check check) {
+    try {
+      check.run();
+      return true;
+    } catch (SignatureVerificationException e) {
+      return false;
+    }
+  }
+}
