@@ -115,9 +115,7 @@ public final class ImageDecoder {
       byte[] bgr = buffer.getData();
       byte[] luminance = new byte[width * height];
       for (int i = 0, j = 0; i < luminance.length; i++, j += 3) {
-        int argb =
-            0xff000000 | (bgr[j + 2] & 0xff) << 16 | (bgr[j + 1] & 0xff) << 8 | (bgr[j] & 0xff);
-        luminance[i] = (byte) LuminanceFrame.luminanceOf(argb);
+        luminance[i] = (byte) LuminanceFrame.opaqueLuminance(bgr[j + 2], bgr[j + 1], bgr[j]);
       }
       return LuminanceFrame.wrap(width, height, luminance);
     }
