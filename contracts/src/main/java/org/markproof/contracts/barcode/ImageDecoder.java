@@ -19,7 +19,9 @@ import org.markproof.contracts.MalformedDataException;
  * a {@link BarcodeDecoder}. Untrusted bytes are bounded before any pixel is decoded: at most
  * {@value #MAX_BYTES} bytes, and the dimensions in the header (read alone first) at most {@link
  * LuminanceFrame#MAX_PIXELS} pixels, so a decompression bomb is refused by its declared size.
- * Images above {@value #SUBSAMPLE_ABOVE_PIXELS} pixels are subsampled while being read.
+ * Images above {@value #SUBSAMPLE_ABOVE_PIXELS} pixels are subsampled while being read. A YCbCr or
+ * grey JPEG's luminance is taken from its Y component as decoded ({@link JpegLuma}), without the
+ * round trip through RGB.
  */
 public final class ImageDecoder {
   /** Largest image file accepted (10 MiB). */
@@ -73,6 +75,9 @@ public final class ImageDecoder {
         }
         if (step > 1) {
           param.setSourceSubsampling(step, step, 0, 0);
+        }
+        if (JpegLuma.applies(reader)) {
+          return JpegLuma.read(reader, param);
         }
         return toFrame(reader.read(0, param));
       } finally {
