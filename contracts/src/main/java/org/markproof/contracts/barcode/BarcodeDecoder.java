@@ -30,12 +30,12 @@ import java.util.function.LongSupplier;
  * DecodeAttempt}s run in order until one decodes or the time budget, measured with the caller's
  * ticker, is spent: the whole frame with zxing's hybrid binarizer; then each region {@link
  * SymbolLocator} finds, cut out alone (zxing's Data Matrix detector needs its symbol centred on
- * white), thresholded by Otsu's method, rectified from its perspective view, scaled up or turned by
- * 45°; then the frame prepared otherwise (locally normalised, denoised, contrast stretched, halved,
- * sharpened, averaged along 1D bars, inverted), with the global-histogram binarizer and with
- * TRY_HARDER (which also reads 1D rows turned by 90°). The budget is checked before every read: one
- * read on a frame of at most {@value #MAX_WORKING_PIXELS} pixels takes milliseconds to tens of
- * milliseconds.
+ * white), thresholded by Otsu's method, rectified from its perspective view; the frame with a white
+ * margin; the regions scaled up or turned by 45°; then the frame prepared otherwise (locally
+ * normalised, denoised, contrast stretched, halved, sharpened, averaged along 1D bars, inverted),
+ * with the global-histogram binarizer and with TRY_HARDER (which also reads 1D rows turned by 90°).
+ * The budget is checked before every read: one read on a frame of at most {@value
+ * #MAX_WORKING_PIXELS} pixels takes milliseconds to tens of milliseconds.
  *
  * <p>The first QR Code or Data Matrix read is returned. A 1D read is held back while the first
  * region attempts look for a 2D symbol too (see {@link #LAST_ATTEMPT_AFTER_LINEAR}), then returned.
@@ -57,8 +57,7 @@ public final class BarcodeDecoder {
    * both an EAN-13 and a GS1 DataMatrix, and only the latter names the item. Further attempts would
    * spend the whole budget on every plain retail barcode.
    */
-  private static final DecodeAttempt LAST_ATTEMPT_AFTER_LINEAR =
-      DecodeAttempt.REGIONS_RECTIFIED_OTSU;
+  private static final DecodeAttempt LAST_ATTEMPT_AFTER_LINEAR = DecodeAttempt.PADDED;
 
   private final long budgetNanos;
 

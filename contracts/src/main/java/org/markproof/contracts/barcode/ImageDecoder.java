@@ -19,7 +19,9 @@ import org.markproof.contracts.MalformedDataException;
  * a {@link BarcodeDecoder}. Untrusted bytes are bounded before any pixel is decoded: at most
  * {@value #MAX_BYTES} bytes, and the dimensions in the header (read alone first) at most {@link
  * LuminanceFrame#MAX_PIXELS} pixels, so a decompression bomb is refused by its declared size.
- * Images above {@value #SUBSAMPLE_ABOVE_PIXELS} pixels are subsampled while being read.
+ * Images above {@value #SUBSAMPLE_ABOVE_PIXELS} pixels are subsampled while being read. A YCbCr or
+ * grey JPEG's luminance is taken from its Y component as decoded ({@link JpegLuma}), without the
+ * round trip through RGB.
  */
 public final class ImageDecoder {
   /** Largest image file accepted (10 MiB). */
@@ -74,6 +76,9 @@ public final class ImageDecoder {
         if (step > 1) {
           param.setSourceSubsampling(step, step, 0, 0);
         }
+        if (JpegLuma.applies(reader)) {
+          return JpegLuma.read(reader, param);
+        }
         return toFrame(reader.read(0, param));
       } finally {
         reader.dispose();
@@ -115,9 +120,7 @@ public final class ImageDecoder {
       byte[] bgr = buffer.getData();
       byte[] luminance = new byte[width * height];
       for (int i = 0, j = 0; i < luminance.length; i++, j += 3) {
-        int argb =
-            0xff000000 | (bgr[j + 2] & 0xff) << 16 | (bgr[j + 1] & 0xff) << 8 | (bgr[j] & 0xff);
-        luminance[i] = (byte) LuminanceFrame.luminanceOf(argb);
+        luminance[i] = (byte) LuminanceFrame.opaqueLuminance(bgr[j + 2], bgr[j + 1], bgr[j]);
       }
       return LuminanceFrame.wrap(width, height, luminance);
     }

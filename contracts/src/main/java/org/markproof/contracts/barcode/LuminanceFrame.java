@@ -66,7 +66,15 @@ public final class LuminanceFrame {
     int g = (argb >> 8) & 0xff;
     int b = argb & 0xff;
     int y = (r * 306 + g * 601 + b * 117 + 512) >> 10;
+    if (alpha == 255) {
+      return y; // what the blend below gives for an opaque pixel, without its division
+    }
     return (y * alpha + 255 * (255 - alpha) + 127) / 255;
+  }
+
+  /** Luminance 0–255 of an opaque pixel, as {@link #luminanceOf} gives it. */
+  static int opaqueLuminance(byte red, byte green, byte blue) {
+    return ((red & 0xff) * 306 + (green & 0xff) * 601 + (blue & 0xff) * 117 + 512) >> 10;
   }
 
   static void checkSize(int width, int height) throws MalformedDataException {

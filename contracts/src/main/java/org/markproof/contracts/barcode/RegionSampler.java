@@ -71,13 +71,21 @@ final class RegionSampler {
     double sourceY = box[1] + boxHeight / 2;
     byte[] in = frame.pixelsRef();
     byte[] out = new byte[width * height];
-    for (int y = 0; y < height; y++) {
-      for (int x = 0; x < width; x++) {
-        double dx = (x + 0.5 - width / 2.0) / scale;
-        double dy = (y + 0.5 - height / 2.0) / scale;
-        double sx = sourceX + dx * cos + dy * sin - 0.5;
-        double sy = sourceY - dx * sin + dy * cos - 0.5;
-        out[y * width + x] = (byte) bilinear(in, frame.width(), frame.height(), sx, sy);
+    if (scale == 1 && degrees == 0) {
+      // Unscaled and upright, every sample falls on a pixel of the box: the interpolation below
+      // would return each one unchanged, so copy the rows.
+      for (int y = 0; y < height; y++) {
+        System.arraycopy(in, (box[1] + y) * frame.width() + box[0], out, y * width, width);
+      }
+    } else {
+      for (int y = 0; y < height; y++) {
+        for (int x = 0; x < width; x++) {
+          double dx = (x + 0.5 - width / 2.0) / scale;
+          double dy = (y + 0.5 - height / 2.0) / scale;
+          double sx = sourceX + dx * cos + dy * sin - 0.5;
+          double sy = sourceY - dx * sin + dy * cos - 0.5;
+          out[y * width + x] = (byte) bilinear(in, frame.width(), frame.height(), sx, sy);
+        }
       }
     }
     double[] moved = new double[hull.length];

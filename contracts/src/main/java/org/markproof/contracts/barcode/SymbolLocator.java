@@ -1,5 +1,6 @@
 package org.markproof.contracts.barcode;
 
+import com.google.zxing.common.BitArray;
 import com.google.zxing.common.BitMatrix;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -58,10 +59,19 @@ final class SymbolLocator {
     int columns = (width + CELL - 1) / CELL;
     int rows = (height + CELL - 1) / CELL;
     int[] count = new int[columns * rows];
+    // Visit the set bits of each row's words rather than asking for every pixel: most words of a
+    // photo are white, and this runs on every frame the plain read misses.
+    BitArray row = new BitArray(width);
     for (int y = 0; y < height; y++) {
-      for (int x = 0; x < width; x++) {
-        if (black.get(x, y)) {
-          count[(y / CELL) * columns + x / CELL]++;
+      row = black.getRow(y, row);
+      int[] words = row.getBitArray();
+      int cells = (y / CELL) * columns;
+      for (int w = 0; w < words.length; w++) {
+        for (int bits = words[w]; bits != 0; bits &= bits - 1) {
+          int x = (w << 5) + Integer.numberOfTrailingZeros(bits);
+          if (x < width) {
+            count[cells + x / CELL]++;
+          }
         }
       }
     }

@@ -2,6 +2,8 @@ package org.markproof.contracts.crypto;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.Provider;
+import java.security.Security;
 
 /**
  * SHA-256 from the JDK, which is several times faster than BouncyCastle's pure-Java digest on
@@ -12,16 +14,28 @@ public final class Sha256 {
   public static final int LENGTH = 32;
 
   private static final ThreadLocal<MessageDigest> DIGEST =
-      ThreadLocal.withInitial(
-          () -> {
-            try {
-              return MessageDigest.getInstance("SHA-256");
-            } catch (NoSuchAlgorithmException e) {
-              throw new IllegalStateException("every Java platform must provide SHA-256", e);
-            }
-          });
+      ThreadLocal.withInitial(Sha256::newDigest);
 
   private Sha256() {}
+
+  /**
+   * Returns a new SHA-256 digest from the JDK's own {@code SUN} provider, or from the platform's
+   * default where there is none (Android).
+   *
+   * <p>The provider is named because {@code MessageDigest.getInstance("SHA-256")} takes the first
+   * registered provider that has it: an application that inserts BouncyCastle at position 1 would
+   * otherwise hand every Merkle hash to its pure-Java digest, which HotSpot does not intrinsify.
+   */
+  public static MessageDigest newDigest() {
+    try {
+      Provider jdk = Security.getProvider("SUN");
+      return jdk != null
+          ? MessageDigest.getInstance("SHA-256", jdk)
+          : MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java platform must provide SHA-256", e);
+    }
+  }
 
   /** Returns SHA-256 of the concatenation of {@code parts}. */
   public static byte[] hash(byte[]... parts) {

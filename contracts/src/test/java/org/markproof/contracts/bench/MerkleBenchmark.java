@@ -1,5 +1,6 @@
 package org.markproof.contracts.bench;
 
+import java.security.DigestException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -59,6 +60,7 @@ public class MerkleBenchmark {
 
   private MessageDigest sha256;
   private final byte[] nodeInput = new byte[1 + 2 * MerkleHashes.HASH_LENGTH];
+  private final byte[] digestOut = new byte[MerkleHashes.HASH_LENGTH];
 
   @Setup
   public void setUp()
@@ -91,6 +93,18 @@ public class MerkleBenchmark {
   @Benchmark
   public byte[] sha256Of65Bytes() {
     return sha256.digest(nodeInput);
+  }
+
+  /**
+   * The same hash as a verifier step takes it: absorbed in one update and written into a buffer,
+   * nothing allocated. 30 of these are the floor of one inclusion proof at 10^9 (the benchmark's
+   * index has 29 inner and 1 border hash).
+   */
+  @Benchmark
+  public byte[] sha256Of65BytesIntoBuffer() throws DigestException {
+    sha256.update(nodeInput, 0, nodeInput.length);
+    sha256.digest(digestOut, 0, digestOut.length);
+    return digestOut;
   }
 
   private void buildRandomTree(Random random) {
