@@ -4,7 +4,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -16,12 +15,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.markproof.contracts.MalformedDataException;
+import org.markproof.contracts.crypto.VerifiedSignatures;
 import org.markproof.contracts.entry.LogEntry;
 import org.markproof.contracts.entry.SignedEntry;
 import org.markproof.contracts.rules.LedgerState;
 import org.markproof.contracts.rules.RuleViolationException;
 import org.markproof.contracts.rules.Rules;
 import org.markproof.contracts.rules.Violation;
+import org.markproof.service.log.index.EntryMemo;
 import org.markproof.service.log.index.LedgerView;
 import org.markproof.service.log.keys.LogKeys;
 import org.markproof.service.log.keys.SubmissionReceipt;
@@ -32,19 +33,23 @@ import org.markproof.service.log.keys.SubmissionReceipt;
  * <p>{@link #submit}, in order:
  *
  * <ol>
- *   <li>A retry finds the first submission and adds nothing: the same {@code Idempotency-Key} from
- *       the same submitter (the same entry bytes, else {@link IdempotencyConflictException}, 409),
- *       or the same natural key ({@link NaturalKeys}) from the same submitter, not rejected.
- *   <li>The rules ({@link Rules#validate}, signature and enrolled key included) against the index's
- *       current state; if they object, once more against that state with the pending submissions
- *       applied in order, so that an entry may build on accepted ones not yet sequenced (a
- *       registrar's enrolment, then its first mark). Violations → {@link RuleViolationsException}
- *       listing every one.
+ *   <li>The rules ({@link Rules#validate}, signature and enrolled key included, the signature
+ *       through the replica's {@link VerifiedSignatures} so that the sequencer and the projection
+ *       do not verify it again) against the index's current state.
+ *   <li>If they object: a retry finds the first submission and adds nothing — the same {@code
+ *       Idempotency-Key} from the same submitter (the same entry bytes, else {@link
+ *       IdempotencyConflictException}, 409), or the same natural key ({@link NaturalKeys}) from the
+ *       same submitter, not rejected. Otherwise the rules once more against the current state with
+ *       the pending submissions applied in order, so that an entry may build on accepted ones not
+ *       yet sequenced (a registrar's enrolment, then its first mark). Violations → {@link
+ *       RuleViolationsException} listing every one.
  *   <li>The leaf is fixed now: {@code LogEntry.of(acceptedAt, entry)}, {@code acceptedAt} in whole
- *       milliseconds and never before the last sequenced entry's time; its hash is answered at once
- *       with a {@link SubmissionReceipt} signed by the timestamp key.
- *   <li>The pending submission row; a concurrent duplicate loses on the unique keys and is answered
- *       as a retry.
+ *       milliseconds and never before the last sequenced entry's time; its hash is answered with a
+ *       {@link SubmissionReceipt} signed by the timestamp key.
+ *   <li>The pending submission row, written with concurrent ones in one commit ({@link
+ *       SubmissionInserts}) before the answer. A row a unique key keeps out (a retry of a
+ *       submission still pending, or a concurrent duplicate) is answered as a retry of the first,
+ *       or as {@link NaturalKeyConflictException} when another submitter holds the natural key.
  * </ol>
  *
  * <p>The sequencer re-checks every pending entry against the state it is appended to; one that no
@@ -57,18 +62,24 @@ public class SubmissionIntake implements EntryIntake {
   private static final int PENDING_OVERLAY_LIMIT = 10_000;
 
   private final SubmissionRows rows;
+  private final SubmissionInserts inserts;
   private final LedgerView ledger;
   private final LogKeys keys;
   private final Clock clock;
   private final SequencedWaiter waiter;
+  private final EntryMemo memo;
+  private final VerifiedSignatures signatures;
 
   /**
    * The intake over the submission table in {@code pool}, checking against {@code ledger} (the
    * index of the log in the same database).
    */
   @Inject
-  public SubmissionIntake(Pool pool, LedgerView ledger, LogKeys keys, Clock clock) {
+  public SubmissionIntake(Pool pool, LedgerView ledger, LogKeys keys, Clock clock, EntryMemo memo) {
+    this.memo = memo;
+    this.signatures = memo.signatures();
     this.rows = new SubmissionRows(pool);
+    this.inserts = new SubmissionInserts(pool);
     this.ledger = ledger;
     this.keys = keys;
     this.clock = clock;
@@ -88,12 +99,7 @@ public class SubmissionIntake implements EntryIntake {
     String submitter = entry.statement().submitter();
     Optional<String> naturalKey = NaturalKeys.of(entry.statement());
     String kind = entry.statement().kind().wireName();
-    return findRetry(entry, idempotencyKey, naturalKey)
-        .chain(
-            first ->
-                first != null
-                    ? Uni.createFrom().item(replayed(first))
-                    : accept(entry, submitter, idempotencyKey, naturalKey.orElse(null)))
+    return accept(entry, submitter, idempotencyKey, naturalKey)
         .invoke(accepted -> count(kind, accepted.replayed() ? "replayed" : "accepted"))
         .onFailure()
         .invoke(
@@ -143,84 +149,122 @@ public class SubmissionIntake implements EntryIntake {
         });
   }
 
+  /**
+   * The rules first, then one write: a retry is looked up only when the rules object (the first
+   * submission is already in the log) or a unique key keeps the row out (it is still pending), so
+   * that a new submission costs no lookup.
+   */
   private Uni<Accepted> accept(
-      SignedEntry entry, String submitter, String idempotencyKey, String naturalKey) {
+      SignedEntry entry, String submitter, String idempotencyKey, Optional<String> naturalKey) {
     return check(entry)
         .chain(
-            acceptedAt -> {
-              LogEntry leaf = LogEntry.of(acceptedAt, entry);
-              byte[] leafHash = leaf.leafHash();
-              String receipt =
-                  new SubmissionReceipt(keys.origin(), leafHash, acceptedAt).sign(keys);
-              UUID id = UUID.randomUUID();
-              return rows.insert(
-                      id,
-                      idempotencyKey,
-                      naturalKey,
-                      entry.statement().kind().wireName(),
-                      submitter,
-                      entry.encoded(),
-                      leafHash,
-                      acceptedAt,
-                      receipt)
-                  .replaceWith(new Accepted(id, leafHash, acceptedAt, receipt, false))
-                  .onFailure(SubmissionIntake::isUniqueViolation)
-                  .recoverWithUni(
-                      duplicate ->
-                          findRetry(entry, idempotencyKey, Optional.ofNullable(naturalKey))
-                              .chain(
-                                  first ->
-                                      first != null
-                                          ? Uni.createFrom().item(replayed(first))
-                                          : Uni.createFrom()
-                                              .failure(
-                                                  new NaturalKeyConflictException(naturalKey))));
+            checked -> {
+              if (!checked.violations().isEmpty()) {
+                return findRetry(entry, idempotencyKey, naturalKey)
+                    .chain(
+                        first ->
+                            first != null
+                                ? Uni.createFrom().item(replayed(first))
+                                : withPending(checked, entry)
+                                    .chain(
+                                        acceptedAt ->
+                                            write(
+                                                entry,
+                                                submitter,
+                                                idempotencyKey,
+                                                naturalKey,
+                                                acceptedAt)));
+              }
+              return write(entry, submitter, idempotencyKey, naturalKey, checked.acceptedAt());
             });
   }
 
-  /** Runs the rules off the event loop; returns the acceptance time, or fails with violations. */
-  private Uni<Instant> check(SignedEntry entry) {
+  private Uni<Accepted> write(
+      SignedEntry entry,
+      String submitter,
+      String idempotencyKey,
+      Optional<String> naturalKey,
+      Instant acceptedAt) {
+    LogEntry leaf = LogEntry.of(acceptedAt, entry);
+    byte[] leafHash = leaf.leafHash();
+    memo.remember(leaf);
+    String receipt = new SubmissionReceipt(keys.origin(), leafHash, acceptedAt).sign(keys);
+    UUID id = UUID.randomUUID();
+    return inserts
+        .insert(
+            new SubmissionInserts.NewRow(
+                id,
+                idempotencyKey,
+                naturalKey.orElse(null),
+                entry.statement().kind().wireName(),
+                submitter,
+                entry.encoded(),
+                leafHash,
+                acceptedAt,
+                receipt))
+        .chain(
+            written ->
+                written
+                    ? Uni.createFrom().item(new Accepted(id, leafHash, acceptedAt, receipt, false))
+                    : findRetry(entry, idempotencyKey, naturalKey)
+                        .chain(
+                            first ->
+                                first != null
+                                    ? Uni.createFrom().item(replayed(first))
+                                    : Uni.createFrom()
+                                        .failure(
+                                            new NaturalKeyConflictException(
+                                                naturalKey.orElse(null)))));
+  }
+
+  /** Runs the rules off the event loop: the acceptance time and what the rules found. */
+  private Uni<Checked> check(SignedEntry entry) {
     return Uni.createFrom()
         .item(
             () -> {
               LedgerState state = ledger.snapshot().state();
               Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
               Instant acceptedAt = state.lastTime().filter(now::isBefore).orElse(now);
-              return new Checked(state, acceptedAt, Rules.validate(state, entry, acceptedAt));
+              return new Checked(
+                  state, acceptedAt, Rules.validate(state, entry, acceptedAt, signatures));
             })
-        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-        .chain(
-            checked ->
-                checked.violations().isEmpty()
-                    ? Uni.createFrom().item(checked.acceptedAt())
-                    : rows.pendingEntries(PENDING_OVERLAY_LIMIT)
-                        .emitOn(Infrastructure.getDefaultWorkerPool())
-                        .map(pending -> withPending(checked, pending, entry)));
+        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
   }
 
   private record Checked(LedgerState state, Instant acceptedAt, List<Violation> violations) {}
 
-  private static Instant withPending(Checked checked, List<byte[]> pending, SignedEntry entry) {
-    LedgerState state = checked.state();
-    for (byte[] encoded : pending) {
-      try {
-        state = Rules.apply(state, SignedEntry.parseCanonical(encoded), checked.acceptedAt());
-      } catch (MalformedDataException | RuleViolationException e) {
-        // A pending entry that no longer applies will be rejected by the sequencer: skip it.
-      }
-    }
-    List<Violation> violations = Rules.validate(state, entry, checked.acceptedAt());
-    if (!violations.isEmpty()) {
-      throw new RuleViolationsException(violations);
-    }
-    return checked.acceptedAt();
+  /**
+   * The entry against the state with the pending submissions applied in order, so that it may build
+   * on accepted ones not yet sequenced (a registrar's enrolment, then its first mark).
+   */
+  private Uni<Instant> withPending(Checked checked, SignedEntry entry) {
+    return rows.pendingEntries(PENDING_OVERLAY_LIMIT)
+        .emitOn(Infrastructure.getDefaultWorkerPool())
+        .map(
+            pending -> {
+              LedgerState state = checked.state();
+              for (byte[] encoded : pending) {
+                try {
+                  state =
+                      Rules.apply(
+                          state,
+                          SignedEntry.parseCanonical(encoded),
+                          checked.acceptedAt(),
+                          signatures);
+                } catch (MalformedDataException | RuleViolationException e) {
+                  // A pending entry that no longer applies will be rejected by the sequencer.
+                }
+              }
+              List<Violation> violations =
+                  Rules.validate(state, entry, checked.acceptedAt(), signatures);
+              if (!violations.isEmpty()) {
+                throw new RuleViolationsException(violations);
+              }
+              return checked.acceptedAt();
+            });
   }
 
   private static Accepted replayed(SubmissionRows.Row first) {
     return new Accepted(first.id(), first.leafHash(), first.acceptedAt(), first.receipt(), true);
-  }
-
-  private static boolean isUniqueViolation(Throwable failure) {
-    return failure instanceof PgException pg && "23505".equals(pg.getSqlState());
   }
 }

@@ -1,7 +1,6 @@
 package org.markproof.service.intake;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -9,7 +8,6 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -69,35 +67,6 @@ final class SubmissionRows {
               rows.forEach(r -> out.add(r.getBuffer(0).getBytes()));
               return out;
             });
-  }
-
-  /** Stores a new pending submission; fails with a unique violation (23505) on a duplicate. */
-  Uni<Void> insert(
-      UUID id,
-      String idempotencyKey,
-      String naturalKey,
-      String kind,
-      String submitter,
-      byte[] entry,
-      byte[] leafHash,
-      Instant acceptedAt,
-      String receipt) {
-    return pool.preparedQuery(
-            "INSERT INTO submission (id, idempotency_key, natural_key, kind, submitter, entry,"
-                + " leaf_hash, status, created_at, result)"
-                + " VALUES ($1, $2, $3, $4, $5, $6, $7, 'pending', $8, $9)")
-        .execute(
-            Tuple.tuple()
-                .addValue(id)
-                .addValue(idempotencyKey)
-                .addValue(naturalKey)
-                .addValue(kind)
-                .addValue(submitter)
-                .addValue(Buffer.buffer(entry))
-                .addValue(Buffer.buffer(leafHash))
-                .addValue(acceptedAt.atOffset(ZoneOffset.UTC))
-                .addValue(new JsonObject().put("receipt", receipt)))
-        .replaceWithVoid();
   }
 
   private Uni<Row> one(String where, Tuple arguments) {

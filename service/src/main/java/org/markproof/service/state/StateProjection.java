@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.markproof.contracts.crypto.VerifiedSignatures;
 import org.markproof.contracts.entry.BatchIssued;
 import org.markproof.contracts.entry.BatchRevoked;
 import org.markproof.contracts.entry.LabelRevoked;
@@ -32,8 +33,14 @@ import org.markproof.service.state.StateDocuments.RevokedSerial;
  * safe: one projector owns it.
  */
 final class StateProjection {
+  private final VerifiedSignatures signatures;
   private LedgerState state = LedgerState.empty();
   private final Map<String, List<RevokedSerial>> revokedSerials = new HashMap<>();
+
+  /** A projection of the empty log, checking signatures through {@code signatures}. */
+  StateProjection(VerifiedSignatures signatures) {
+    this.signatures = signatures;
+  }
 
   /** The number of entries replayed, which is the index of the next one. */
   long size() {
@@ -49,7 +56,7 @@ final class StateProjection {
    */
   List<StateRow> apply(LogEntry leaf) throws RuleViolationException {
     EntryRef at = new EntryRef(state.size(), leaf.sequencedAt());
-    state = Rules.apply(state, leaf);
+    state = Rules.apply(state, leaf, signatures);
     Statement statement = leaf.entry().statement();
     long index = at.index();
     List<StateRow> rows = new ArrayList<>(2);

@@ -7,7 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jboss.logging.Logger;
 import org.markproof.contracts.MalformedDataException;
+import org.markproof.contracts.entry.LogEntry;
+import org.markproof.contracts.merkle.MerkleHashes;
 import org.markproof.contracts.rules.RuleViolationException;
+import org.markproof.service.log.index.EntryMemo;
 import org.markproof.service.log.store.LogStore;
 import org.markproof.service.log.store.StoredEntry;
 
@@ -27,11 +30,14 @@ public class StateProjector {
 
   private final LogStore store;
   private final StateWriter writer;
-  private StateProjection projection = new StateProjection();
+  private final EntryMemo memo;
+  private StateProjection projection;
   private volatile String stopped;
 
-  public StateProjector(LogStore store, Pool pool) {
+  public StateProjector(LogStore store, Pool pool, EntryMemo memo) {
     this.store = store;
+    this.memo = memo;
+    this.projection = new StateProjection(memo.signatures());
     this.writer = new StateWriter(pool);
   }
 
@@ -65,7 +71,7 @@ public class StateProjector {
       long start = projection.size();
       if (watermark < start) {
         // Another projector wrote only part of what this one replayed: replay again from 0.
-        projection = new StateProjection();
+        projection = new StateProjection(memo.signatures());
         continue;
       }
       long end = Math.min(head, start + PAGE);
@@ -85,7 +91,9 @@ public class StateProjector {
 
   private List<StateRow> apply(StoredEntry entry) {
     try {
-      return projection.apply(entry.parse());
+      byte[] leafHash = MerkleHashes.leafHash(entry.leaf());
+      LogEntry leaf = memo.leaf(leafHash).orElse(null);
+      return projection.apply(leaf != null ? leaf : entry.parse());
     } catch (MalformedDataException | RuleViolationException e) {
       stopped =
           "state projection stopped at log entry "

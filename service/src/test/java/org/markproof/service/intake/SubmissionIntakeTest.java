@@ -190,6 +190,58 @@ class SubmissionIntakeTest {
     assertEquals(0L, submissionsOf(other));
   }
 
+  /**
+   * Concurrent submissions share commits (SubmissionInserts): many distinct ones all land, and
+   * copies of one statement sent at once, some in the same batch, end as one submission and one
+   * leaf.
+   */
+  @Test
+  void concurrentSubmissionsAreEachWrittenOnceWhateverBatchTheyShare() {
+    String registrar = LedgerFixture.freshId("ipo-em");
+    String holder = LedgerFixture.freshId("brand");
+    sequence(LedgerFixture.enrolRegistrar(registrar, "EM"));
+    sequence(LedgerFixture.enrol(holder, new ParticipantRole.BrandOwner()));
+    List<SignedEntry> distinct = new java.util.ArrayList<>();
+    for (int i = 0; i < 120; i++) {
+      distinct.add(LedgerFixture.recordMark(registrar, "EM", LedgerFixture.freshNumber(), holder));
+    }
+    SignedEntry copied =
+        LedgerFixture.recordMark(registrar, "EM", LedgerFixture.freshNumber(), holder);
+    List<io.smallrye.mutiny.Uni<Accepted>> all = new java.util.ArrayList<>();
+    List<Integer> copyPositions = new java.util.ArrayList<>();
+    for (int i = 0; i < distinct.size(); i++) {
+      all.add(intake.submit(distinct.get(i), null));
+      if (i % 6 == 0) {
+        copyPositions.add(all.size());
+        all.add(intake.submit(copied, null));
+      }
+    }
+    List<Accepted> answers =
+        io.smallrye.mutiny.Uni.join().all(all).andFailFast().await().atMost(BOUND);
+
+    List<Accepted> copies = copyPositions.stream().map(answers::get).toList();
+    assertEquals(20, copies.size());
+    assertEquals(
+        1,
+        copies.stream().filter(a -> !a.replayed()).count(),
+        "one copy is new, the rest replay it");
+    assertEquals(1, copies.stream().map(Accepted::submission).distinct().count());
+    List<Accepted> fresh = new java.util.ArrayList<>(answers);
+    copyPositions.stream()
+        .sorted(java.util.Comparator.reverseOrder())
+        .forEach(i -> fresh.remove((int) i));
+    assertEquals(120, fresh.size());
+    assertTrue(fresh.stream().noneMatch(Accepted::replayed));
+    assertEquals(120, fresh.stream().map(Accepted::submission).distinct().count());
+
+    awaitSequenced(copies.get(0));
+    fresh.forEach(this::awaitSequenced);
+    assertEquals(1, leavesHolding(copied));
+    for (SignedEntry entry : distinct) {
+      assertEquals(1, leavesHolding(entry));
+    }
+  }
+
   private Accepted submit(SignedEntry entry, String key) {
     return intake.submit(entry, key).await().atMost(BOUND);
   }

@@ -35,6 +35,7 @@ import org.markproof.contracts.entry.TrademarkRef;
 import org.markproof.service.demo.DemoKeys;
 import org.markproof.service.demo.DemoLabels;
 import org.markproof.service.demo.DemoScenario;
+import org.markproof.service.log.index.EntryMemo;
 import org.markproof.service.log.store.LogHead;
 import org.markproof.service.log.store.LogStore;
 import org.markproof.service.testing.FreshLogDatabase;
@@ -81,7 +82,7 @@ class StateProjectorTest {
               now, EntrySigner.sign(step.statement(), keys.participant(step.actor().id()))));
     }
     append(entries);
-    StateProjector projector = new StateProjector(store, database.pool());
+    StateProjector projector = new StateProjector(store, database.pool(), new EntryMemo());
     assertEquals(entries.size(), projector.catchUp());
 
     assertEquals(6, count("participant_state"));
@@ -125,8 +126,8 @@ class StateProjectorTest {
       entries.add(enrol("brand-" + i, new ParticipantRole.BrandOwner()));
     }
     append(entries);
-    StateProjector first = new StateProjector(store, database.pool());
-    StateProjector second = new StateProjector(store, database.pool());
+    StateProjector first = new StateProjector(store, database.pool(), new EntryMemo());
+    StateProjector second = new StateProjector(store, database.pool(), new EntryMemo());
     Thread other = new Thread(second::catchUp);
     other.start();
     first.catchUp();
@@ -156,7 +157,7 @@ class StateProjectorTest {
                         keys.participant("intruder").publicKey()),
                     keys.participant("intruder"))));
     append(entries);
-    StateProjector projector = new StateProjector(store, database.pool());
+    StateProjector projector = new StateProjector(store, database.pool(), new EntryMemo());
     IllegalStateException stopped = assertThrows(IllegalStateException.class, projector::catchUp);
     assertTrue(stopped.getMessage().contains("log entry 1"), stopped.getMessage());
     assertEquals(0, count("participant_state"), "nothing of the refused page is written");

@@ -45,6 +45,7 @@ public class LedgerIndex implements LedgerView {
 
   private final LogStore store;
   private final LogKeys keys;
+  private final EntryMemo memo;
 
   private static final int KEPT_STATES = 256;
 
@@ -65,10 +66,21 @@ public class LedgerIndex implements LedgerView {
   /**
    * An empty index over {@code store}, for the log signed by {@code keys}; see {@link #catchUp}.
    */
-  @Inject
   public LedgerIndex(LogStore store, LogKeys keys) {
+    this(store, keys, new EntryMemo());
+  }
+
+  /** As {@link #LedgerIndex(LogStore, LogKeys)}, checking entries through the replica's memo. */
+  @Inject
+  public LedgerIndex(LogStore store, LogKeys keys, EntryMemo memo) {
     this.store = store;
     this.keys = keys;
+    this.memo = memo;
+  }
+
+  /** The replica's memo of checked entries; the sequencer appending to this index uses it too. */
+  public EntryMemo memo() {
+    return memo;
   }
 
   @Override
@@ -253,7 +265,7 @@ public class LedgerIndex implements LedgerView {
 
   private LedgerState applyRules(LedgerState state, LogEntry leaf, long index) {
     try {
-      return Rules.apply(state, leaf);
+      return Rules.apply(state, leaf, memo.signatures());
     } catch (RuleViolationException e) {
       throw fail(
           new IndexMismatchException(

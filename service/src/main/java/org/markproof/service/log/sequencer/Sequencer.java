@@ -244,7 +244,7 @@ public final class Sequencer implements AutoCloseable {
         continue;
       }
       try {
-        state = Rules.apply(state, leaf);
+        state = Rules.apply(state, leaf, index.memo().signatures());
         sequenced.put(p.id(), head.size() + leaves.size());
         leaves.add(leaf);
       } catch (RuleViolationException e) {
@@ -276,12 +276,20 @@ public final class Sequencer implements AutoCloseable {
    * it is refused rather than left to block the queue.
    */
   private LogEntry leaf(PendingQueue.Pending p) {
+    if (p.leafHash() != null) {
+      // The intake of this replica parsed it; the leaf hash commits to the bytes.
+      var remembered = index.memo().leaf(p.leafHash());
+      if (remembered.isPresent()) {
+        return remembered.get();
+      }
+    }
     try {
       LogEntry leaf = LogEntry.of(p.acceptedAt(), SignedEntry.parseCanonical(p.entry()));
       if (p.leafHash() == null || !java.util.Arrays.equals(leaf.leafHash(), p.leafHash())) {
         throw new IllegalStateException(
             "submission " + p.id() + ": its entry and time no longer give the promised leaf");
       }
+      index.memo().remember(leaf);
       return leaf;
     } catch (MalformedDataException | IllegalArgumentException e) {
       throw new IllegalStateException(

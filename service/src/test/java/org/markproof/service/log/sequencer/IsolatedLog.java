@@ -14,6 +14,7 @@ import org.markproof.contracts.entry.SignedEntry;
 import org.markproof.service.intake.Accepted;
 import org.markproof.service.intake.Sequenced;
 import org.markproof.service.intake.SubmissionIntake;
+import org.markproof.service.log.index.EntryMemo;
 import org.markproof.service.log.index.LedgerIndex;
 import org.markproof.service.log.keys.LogKeys;
 import org.markproof.service.log.store.LogStore;
@@ -52,8 +53,9 @@ final class IsolatedLog implements AutoCloseable {
     this.clock = clock;
     this.database = database;
     this.store = new LogStore(database.pool());
-    this.index = new LedgerIndex(store, keys);
-    this.intake = new SubmissionIntake(database.pool(), index, keys, clock);
+    // One memo for the index, its sequencers and the intake, as the service wires them.
+    this.index = new LedgerIndex(store, keys, new EntryMemo());
+    this.intake = new SubmissionIntake(database.pool(), index, keys, clock, index.memo());
     // What IndexFollower does on every replica: keep the intake's index up with the database.
     follower.scheduleWithFixedDelay(this::follow, 0, 100, TimeUnit.MILLISECONDS);
   }
