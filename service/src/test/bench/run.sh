@@ -7,11 +7,13 @@
 # Starts the packaged service in demo mode on a fresh data directory (embedded PostgreSQL) on
 # port 18080, waits for the demo ledger, then measures with wrk on this same machine:
 #   1. the ceiling: GET /v1/info, a trivial endpoint;
-#   2. pre-signed appends: POST /v1/entries?wait=true of trademark.recorded entries signed by the
-#      demo registrar (PresignedTrademarks); latency = submission to covering checkpoint;
-#   3. the same without ?wait (202 on acceptance), the sequencer's sustained rate;
-#   4. custodial appends: POST /v1/participants?wait=true (key made, encrypted, used to sign);
-#   5. inclusion proofs for random indices of the log as it then is.
+#   2. pre-signed appends: POST /v1/entries of trademark.recorded entries signed by the demo
+#      registrar (PresignedTrademarks), 64 connections, each answered 202 once its row is durable;
+#      the rate is the log's growth during the phase. Meanwhile a prober (4 connections) submits
+#      with ?wait=true: its latency is submission to covering checkpoint under that load;
+#   3. custodial appends: POST /v1/participants (key made, encrypted, used to sign), the same way;
+#   4. inclusion proofs for random indices of the log as it then is (scans-big.sh measures them
+#      on a 10^6-entry log).
 # Appended entries are counted from the log's size before and after, not from wrk's counts.
 set -euo pipefail
 SECONDS_PER_PHASE=${1:-30}
@@ -41,40 +43,56 @@ phase "ceiling: GET /v1/info"
 wrk -t2 -c32 -d"${SECONDS_PER_PHASE}s" --latency "$BASE/v1/info" | grep -E "Requests/sec|50%|99%|Non-2xx"
 
 echo "signing pre-signed entries..."
-java -cp "$ROOT/service/target/test-classes:$ROOT/service/target/quarkus-app/lib/main/*" \
-  org.markproof.service.bench.PresignedTrademarks \
-  "$DATA/demo/keys/participant-euipo.key" 400000 "$DATA/presigned.jsonl" "$RUN"
-head -n 200000 "$DATA/presigned.jsonl" > "$DATA/wait.jsonl"
-tail -n 200000 "$DATA/presigned.jsonl" > "$DATA/nowait.jsonl"
+SIGN() {
+  java -cp "$ROOT/service/target/test-classes:$ROOT/service/target/quarkus-app/lib/main/*" \
+    org.markproof.service.bench.PresignedTrademarks "$DATA/demo/keys/participant-euipo.key" "$1" "$2" "$3"
+}
+SIGN 400000 "$DATA/load.jsonl" "1$RUN"
+SIGN 20000 "$DATA/probe.jsonl" "2$RUN"
 REGISTRAR=$(cat "$DATA/demo/tokens/registrar-em.jwt")
 OPERATOR=$(cat "$DATA/demo/tokens/operator.jwt")
 
-phase "pre-signed appends, ?wait=true (to covering checkpoint)"
-before=$(size)
-LINES=$DATA/wait.jsonl THREADS=2 TOKEN=$REGISTRAR wrk -t2 -c64 -d"${SECONDS_PER_PHASE}s" --timeout 30s \
-  --latency -s "$ROOT/service/src/test/bench/post-lines.lua" "$BASE/v1/entries?wait=true" \
-  | grep -E "Requests/sec|50%|99%|Non-2xx|Socket"
-sleep 2; after=$(size)
-echo "appended: $((after - before)) entries, $(rate "$before" "$after") entries/s"
+# The prober: 4 connections submitting with ?wait=true while the load runs, so that its latency is
+# the time from submission to a signed checkpoint covering the entry, under that load.
+probe() {
+  LINES=$DATA/probe.jsonl THREADS=1 TOKEN=$REGISTRAR wrk -t1 -c4 -d"${SECONDS_PER_PHASE}s" \
+    --timeout 30s --latency -s "$ROOT/service/src/test/bench/post-lines.lua" \
+    "$BASE/v1/entries?wait=true" > "$DATA/probe.out"
+}
+report_probe() {
+  echo "  submission -> covering checkpoint (prober, 4 connections, ?wait=true):"
+  grep -E "50%|99%|Requests/sec|Non-2xx" "$DATA/probe.out" | sed 's/^/  /'
+}
 
-phase "pre-signed appends, no wait (202 on acceptance)"
-before=$(size)
-LINES=$DATA/nowait.jsonl THREADS=2 TOKEN=$REGISTRAR wrk -t2 -c64 -d"${SECONDS_PER_PHASE}s" --timeout 30s \
-  --latency -s "$ROOT/service/src/test/bench/post-lines.lua" "$BASE/v1/entries" \
-  | grep -E "Requests/sec|50%|99%|Non-2xx|Socket"
-for _ in $(seq 1 120); do
-  now=$(size); sleep 1; [ "$(size)" = "$now" ] && break
-done
-after=$(size)
-echo "appended: $((after - before)) entries in the log once the queue drained"
+# One sustained-append phase: the load command given, with the prober alongside; then waits until
+# the sequencer has drained the queue.
+append_phase() {
+  local title=$1 before during prober
+  shift
+  phase "$title"
+  before=$(size)
+  probe &
+  prober=$!
+  "$@" | grep -E "Requests/sec|50%|99%|Non-2xx|Socket"
+  during=$(size)
+  wait $prober
+  report_probe
+  echo "appended during the phase: $((during - before)) entries (the prober's included), $(rate "$before" "$during") entries/s"
+  for _ in $(seq 1 120); do
+    now=$(size); sleep 1; [ "$(size)" = "$now" ] && break
+  done
+  echo "log once the queue drained: $(( $(size) - before )) entries more than before"
+}
 
-phase "custodial appends, ?wait=true"
-before=$(size)
-RUN=$RUN TOKEN=$OPERATOR wrk -t2 -c64 -d"${SECONDS_PER_PHASE}s" --timeout 30s --latency \
-  -s "$ROOT/service/src/test/bench/post-custodial.lua" "$BASE/v1/participants?wait=true" \
-  | grep -E "Requests/sec|50%|99%|Non-2xx|Socket"
-sleep 2; after=$(size)
-echo "appended: $((after - before)) entries, $(rate "$before" "$after") entries/s"
+append_phase "pre-signed appends, sustained: POST /v1/entries (64 connections, 202 once durable)" \
+  env LINES="$DATA/load.jsonl" THREADS=2 TOKEN="$REGISTRAR" \
+  wrk -t2 -c64 -d"${SECONDS_PER_PHASE}s" --timeout 30s --latency \
+  -s "$ROOT/service/src/test/bench/post-lines.lua" "$BASE/v1/entries"
+
+append_phase "custodial appends, sustained: POST /v1/participants (64 connections; key made, sealed, used)" \
+  env RUN="$RUN" TOKEN="$OPERATOR" \
+  wrk -t2 -c64 -d"${SECONDS_PER_PHASE}s" --timeout 30s --latency \
+  -s "$ROOT/service/src/test/bench/post-custodial.lua" "$BASE/v1/participants"
 
 phase "inclusion proofs, log of $(size) entries"
 SIZE=$(size) wrk -t2 -c32 -d"${SECONDS_PER_PHASE}s" --latency -s "$ROOT/service/src/test/bench/proofs.lua" "$BASE" \

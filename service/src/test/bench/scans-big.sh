@@ -15,7 +15,8 @@
 #   3. BigScanPayloads writes the scan load: genuine, revoked, forged, cloned codes;
 #   4. the service starts again: the time to replay and check the whole log into its index, to sign
 #      a checkpoint over it, and to project the state tables; the JVM's resident memory;
-#   5. the ceiling of a trivial endpoint: GET /v1/info;
+#   5. the ceiling of a trivial endpoint: GET /v1/info; then inclusion proofs of random indices
+#      of the whole log (issue 3: proof serving on a 10^6-entry log);
 #   6. POST /v1/scans at full load: wrk, 2 threads, 32 connections (closed loop);
 #   7. POST /v1/scans at 70% of the rate measured in 6, open loop at a fixed rate (FixedRateScans,
 #      latency from each request's due time);
@@ -141,6 +142,10 @@ export PAYLOADS=$DATA/payloads.txt TOKEN THREADS=2
 phase "ceiling: GET /v1/info"
 load
 wrk -t2 -c32 -d"${SECONDS_PER_PHASE}s" --latency "$BASE/v1/info" | grep -E "Requests/sec|50%|99%|Non-2xx"
+
+phase "inclusion proofs, random index, log of $(size) entries (issue 3)"
+SIZE=$(size) wrk -t2 -c32 -d"${SECONDS_PER_PHASE}s" --latency -s "$BENCH/proofs.lua" "$BASE" \
+  | grep -E "Requests/sec|50%|99%|Non-2xx"
 
 phase "warm-up: POST /v1/scans, 20 s"
 RUN=warm wrk -t2 -c32 -d20s -s "$BENCH/post-scans-big.lua" "$BASE/v1/scans" > /dev/null
