@@ -1,8 +1,11 @@
 package org.markproof.edge.scan;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -220,20 +223,32 @@ public final class OfflineScanner implements AutoCloseable {
   private static RecordedScan queued(
       ScanFacts facts, Verdict verdict, Optional<org.markproof.edge.store.Sighting> sighting) {
     return new RecordedScan(
-        facts.scanId(), text(uploadItem(facts, verdict.document())), facts.scannedAt(), sighting);
+        facts.scanId(), uploadItem(facts, verdict.json()), facts.scannedAt(), sighting);
   }
 
-  /** The scan as {@code POST /v1/edge/scans} takes it (docs/edge.md "Uploads"). */
-  static ObjectNode uploadItem(ScanFacts facts, ObjectNode document) {
-    ObjectNode scan = JSON.createObjectNode();
-    scan.put("scanId", facts.scanId());
-    scan.put("code", facts.code());
-    facts.symbology().ifPresent(s -> scan.put("symbology", s));
-    scan.put("lat", facts.lat());
-    scan.put("lon", facts.lon());
-    scan.put("scannedAt", facts.scannedAt().toString());
-    scan.set("verdict", document);
-    return scan;
+  /**
+   * The scan as {@code POST /v1/edge/scans} takes it (docs/edge.md "Uploads"), with the verdict
+   * document's JSON {@code verdictJson} as it is, not written a second time.
+   */
+  static String uploadItem(ScanFacts facts, String verdictJson) {
+    StringWriter out = new StringWriter(verdictJson.length() + 512);
+    try (JsonGenerator g = JSON.getFactory().createGenerator(out)) {
+      g.writeStartObject();
+      g.writeStringField("scanId", facts.scanId());
+      g.writeStringField("code", facts.code());
+      if (facts.symbology().isPresent()) {
+        g.writeStringField("symbology", facts.symbology().get());
+      }
+      g.writeNumberField("lat", facts.lat());
+      g.writeNumberField("lon", facts.lon());
+      g.writeStringField("scannedAt", facts.scannedAt().toString());
+      g.writeFieldName("verdict");
+      g.writeRawValue(verdictJson);
+      g.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write a queued scan", e);
+    }
+    return out.toString();
   }
 
   /**

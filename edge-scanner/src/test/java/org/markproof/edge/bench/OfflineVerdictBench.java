@@ -33,7 +33,8 @@ import org.markproof.edge.store.PostProfile;
  * </pre>
  *
  * CODES_FILE has one code a line; a line with tabs gives its last field (the service's payload
- * files). The store must have a post (from a {@code scan --post …} or {@code serve}).
+ * files). The store must have a post (from a {@code scan --post …} or {@code serve}), or be given
+ * one with {@code -Dpost=ID,LAT,LON}.
  */
 public final class OfflineVerdictBench {
   private OfflineVerdictBench() {}
@@ -54,6 +55,13 @@ public final class OfflineVerdictBench {
     int warmup = args.length > 3 ? Integer.parseInt(args[3]) : 20_000;
     int scans = args.length > 4 ? Integer.parseInt(args[4]) : 20_000;
     try (EdgeStore store = EdgeStore.open(storeFile)) {
+      String given = System.getProperty("post");
+      if (store.post().isEmpty() && given != null) {
+        String[] p = given.split(",");
+        store.setPost(
+            new PostProfile(
+                p[0], Double.parseDouble(p[1]), Double.parseDouble(p[2]), Optional.empty()));
+      }
       PostProfile post = store.post().orElseThrow(() -> new IllegalStateException("no post"));
       Ed25519NoteSigner key =
           VerdictKeyFile.readOrGenerate(
