@@ -64,7 +64,12 @@ final class ServeCommand implements Callable<Integer> {
 
   @Mixin VerdictOptions verdicts;
 
-  @Option(names = "--threads", defaultValue = "4", description = "HTTP worker threads")
+  // Workers mostly wait for their group's commit (a disk sync): a commit holds at most as many
+  // scans as there are workers, so there are several per core.
+  @Option(
+      names = "--threads",
+      defaultValue = "32",
+      description = "HTTP worker threads: scans judged or waiting for their commit (default 32)")
   int threads;
 
   @Override
