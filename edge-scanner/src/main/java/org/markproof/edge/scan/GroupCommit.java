@@ -126,10 +126,15 @@ final class GroupCommit {
         dataVersion = version;
         listener.writtenElsewhere();
       }
-    } catch (EdgeStoreException e) {
+    } catch (EdgeStoreException | RuntimeException e) {
+      // Whatever went wrong, every scan of the group learns it: none may wait for ever.
+      EdgeStoreException failure =
+          e instanceof EdgeStoreException s
+              ? s
+              : new EdgeStoreException(store.file() + ": cannot record scans: " + e, e);
       for (Ticket t : group) {
         if (!t.done) {
-          fail(t, e);
+          fail(t, failure);
         }
       }
     }
