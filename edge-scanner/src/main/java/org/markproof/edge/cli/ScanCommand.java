@@ -69,8 +69,10 @@ final class ScanCommand implements Callable<Integer> {
     try (EdgeStore edge = store.open(false)) {
       try {
         PostProfile at = post.resolve(edge);
-        OfflineScanner.Verdict verdict =
-            verdicts.scanner(edge, verdicts.key(edge, at)).scan(at, input, Instant.now());
+        OfflineScanner.Verdict verdict;
+        try (OfflineScanner scanner = verdicts.scanner(edge, verdicts.key(edge, at))) {
+          verdict = scanner.scan(at, input, Instant.now());
+        }
         PrintWriter out = spec.commandLine().getOut();
         out.println(verdict.json());
         out.flush();

@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.markproof.contracts.MalformedDataException;
 import org.markproof.contracts.note.Ed25519NoteSigner;
+import org.markproof.edge.scan.OfflineScanner;
 import org.markproof.edge.serve.LanServer;
 import org.markproof.edge.serve.LanToken;
 import org.markproof.edge.store.EdgeStore;
@@ -63,7 +64,12 @@ final class ServeCommand implements Callable<Integer> {
 
   @Mixin VerdictOptions verdicts;
 
-  @Option(names = "--threads", defaultValue = "4", description = "HTTP worker threads")
+  // Workers mostly wait for their group's commit (a disk sync): a commit holds at most as many
+  // scans as there are workers, so there are several per core.
+  @Option(
+      names = "--threads",
+      defaultValue = "32",
+      description = "HTTP worker threads: scans judged or waiting for their commit (default 32)")
   int threads;
 
   @Override
@@ -80,15 +86,16 @@ final class ServeCommand implements Callable<Integer> {
               ? Optional.empty()
               : Optional.of(LanToken.readOrGenerate(tokens, new SecureRandom()));
 
-      try (LanServer server =
-          LanServer.start(
-              new InetSocketAddress(bind, port),
-              edge,
-              verdicts.scanner(edge, key),
-              at,
-              token,
-              Clock.systemUTC(),
-              threads)) {
+      try (OfflineScanner scanner = verdicts.scanner(edge, key);
+          LanServer server =
+              LanServer.start(
+                  new InetSocketAddress(bind, port),
+                  edge,
+                  scanner,
+                  at,
+                  token,
+                  Clock.systemUTC(),
+                  threads)) {
         // On SIGTERM or Ctrl-C: let the scans in flight finish and the store close first.
         Runtime.getRuntime()
             .addShutdownHook(

@@ -107,7 +107,8 @@ final class SyncCommand implements Callable<Integer> {
       }
     }
     HttpLogFetcher fetcher = HttpLogFetcher.forPrefix("--server", from.server);
-    return sync.run(new ServiceSource(fetcher, fetcher.prefix().toString()));
+    // Entry bundles are fetched and decoded a few ahead, while the sync hashes and stores.
+    return sync.run(new ServiceSource(fetcher, fetcher.prefix().toString(), 4));
   }
 
   private void print(Sync.Result r) {

@@ -1,10 +1,12 @@
 package org.markproof.edge.scan;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -12,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.markproof.contracts.entry.OfficeCode;
 import org.markproof.contracts.label.Gs1Fields;
@@ -32,6 +35,8 @@ import org.markproof.edge.store.ClockReading;
 import org.markproof.edge.store.EdgeStore;
 import org.markproof.edge.store.EdgeStoreException;
 import org.markproof.edge.store.PostProfile;
+import org.markproof.edge.store.RecordedScan;
+import org.markproof.edge.store.StoreReader;
 
 /**
  * Gives the service's verdict offline (docs/edge.md "Offline verdicts"): judges a scan with
@@ -39,13 +44,18 @@ import org.markproof.edge.store.PostProfile;
  * against the post's own sightings with {@link CloneDetector}, turns the verdict {@code STALE} when
  * the cache is older than the limit, writes the document with inclusion proofs from the store
  * against the adopted checkpoint, signs it with the post's verdict key, and queues the scan for
- * upload — all in one SQLite transaction, so a verdict returned is a scan queued durably.
+ * upload: a verdict returned is a scan queued durably.
+ *
+ * <p>Thread-safe: scans are judged concurrently on a {@link VerifiedView} in memory (replaced when
+ * a sync adopts another checkpoint, which each scan checks with one read), each thread reading what
+ * is not in memory with its own {@link StoreReader}; their queue rows and sightings are committed
+ * in groups ({@link GroupCommit}), each scan returning after the commit that holds it. Clone checks
+ * see every sighting judged before, committed or not ({@link PostSightings}).
  *
  * <p>The cache's age is measured from the later of the wall clock and the store's high-water mark
- * ({@link EdgeStore#observeClock}): setting the clock back does not make the cache younger. Not
- * thread-safe, like the store; callers serialise.
+ * ({@link EdgeStore#observeClock}): setting the clock back does not make the cache younger.
  */
-public final class OfflineScanner {
+public final class OfflineScanner implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** How far from a scan's time the service keeps sightings in memory: a day, or the window. */
@@ -59,12 +69,16 @@ public final class OfflineScanner {
   private final ClonePolicy policy;
   private final Duration maxAge;
   private final Supplier<String> scanIds;
-  private long stateSize = -1;
-  private LedgerState state;
+  private final PostSightings sightings = new PostSightings(MAX_SIGHTINGS);
+  private final GroupCommit commits;
+  private final List<StoreReader> openReaders = new ArrayList<>();
+  private final ThreadLocal<StoreReader> readers = new ThreadLocal<>();
+  private final AtomicLong highWater = new AtomicLong(-1);
+  private volatile VerifiedView view;
 
   /**
    * @param maxAge the age past which verdicts are {@code STALE}
-   * @param scanIds where new client scan ids come from (random UUIDs in use)
+   * @param scanIds where new client scan ids come from (random UUIDs in use); called concurrently
    */
   public OfflineScanner(
       EdgeStore store,
@@ -77,6 +91,7 @@ public final class OfflineScanner {
     this.policy = policy;
     this.maxAge = maxAge;
     this.scanIds = scanIds;
+    this.commits = new GroupCommit(store, new Commits());
   }
 
   /** A scanner with the default clone policy and random UUID scan ids. */
@@ -104,27 +119,15 @@ public final class OfflineScanner {
       Duration checkpointAge) {}
 
   /**
-   * Judges {@code input} scanned at {@code post} now, by {@code wallClock}, and queues it.
+   * Judges {@code input} scanned at {@code post} now, by {@code wallClock}, and queues it durably.
    *
    * @throws EdgeStoreException if nothing is adopted yet, or the store cannot be read or written
    */
   public Verdict scan(PostProfile post, ScanInput input, Instant wallClock)
       throws EdgeStoreException {
-    return store.transaction(() -> judgeAndQueue(post, input, wallClock));
-  }
-
-  private Verdict judgeAndQueue(PostProfile post, ScanInput input, Instant wallClock)
-      throws EdgeStoreException {
-    AdoptedCheckpoint adopted =
-        store
-            .checkpoint()
-            .orElseThrow(
-                () ->
-                    new EdgeStoreException(
-                        store.file()
-                            + ": no checkpoint adopted, nothing to judge against;"
-                            + " run 'edge-scanner sync' first"));
-    ClockReading clock = store.observeClock(wallClock);
+    StoreReader reader = reader();
+    VerifiedView current = view(reader);
+    ClockReading clock = observeClock(reader, wallClock, current.adopted);
     // Milliseconds: what the store keeps of a sighting's time, so the document and the store agree.
     Instant now = clock.effective().truncatedTo(ChronoUnit.MILLIS);
     ScanFacts facts =
@@ -136,16 +139,62 @@ public final class OfflineScanner {
             now,
             input.code(),
             input.symbology());
-    Judgement judgement = Judge.judge(state(adopted.size()), input.parsed(), context(post));
+    Judgement judgement = Judge.judge(current.state, input.parsed(), context(post));
     Optional<Gs1Fields> serialised =
         judgement.item().filter(f -> f.batch().isPresent() && f.serial().isPresent());
-    boolean sighting = serialised.isPresent() && judgement.verdict() == VerdictCode.GENUINE;
-    if (sighting) {
-      judgement =
-          judgement.withClones(
-              CloneDetector.check(policy, facts.sighting(), others(serialised.get(), now)));
+    GroupCommit.Ticket ticket;
+    Verdict verdict;
+    if (serialised.isPresent() && judgement.verdict() == VerdictCode.GENUINE) {
+      Gs1Fields f = serialised.get();
+      org.markproof.edge.store.Sighting own =
+          new org.markproof.edge.store.Sighting(
+              facts.scanId(),
+              f.gtin().digits(),
+              f.batch().get(),
+              f.serial().get(),
+              facts.postId(),
+              facts.lat(),
+              facts.lon(),
+              now);
+      Duration horizon = policy.window().compareTo(MIN_HORIZON) > 0 ? policy.window() : MIN_HORIZON;
+      // Held from the check until the scan is queued: a concurrent scan of the item sees this one.
+      try (PostSightings.Held item =
+          sightings.hold(
+              PostSightings.Key.of(own), reader, now.minus(horizon), now.plus(horizon))) {
+        List<Sighting> others = new ArrayList<>();
+        for (org.markproof.edge.store.Sighting s :
+            item.between(now.minus(horizon), now.plus(horizon))) {
+          others.add(new Sighting(s.scanId(), s.post(), s.lat(), s.lon(), s.scannedAt()));
+        }
+        verdict =
+            document(
+                current,
+                reader,
+                judgement.withClones(CloneDetector.check(policy, facts.sighting(), others)),
+                facts,
+                clock);
+        ticket =
+            commits.submit(
+                queued(facts, verdict, Optional.of(own)), wallClock, item.pendingCommits());
+        item.add(own, ticket);
+      }
+    } else {
+      verdict = document(current, reader, judgement, facts, clock);
+      ticket = commits.submit(queued(facts, verdict, Optional.empty()), wallClock, List.of());
     }
-    Duration age = Duration.between(adopted.currentAsOf(), now);
+    commits.await(ticket);
+    return verdict;
+  }
+
+  private Verdict document(
+      VerifiedView current,
+      StoreReader reader,
+      Judgement judgement,
+      ScanFacts facts,
+      ClockReading clock)
+      throws EdgeStoreException {
+    Instant now = facts.scannedAt();
+    Duration age = Duration.between(current.adopted.currentAsOf(), now);
     if (age.isNegative()) {
       age = Duration.ZERO;
     }
@@ -161,75 +210,144 @@ public final class OfflineScanner {
               judgement,
               facts,
               new VerdictDocument.Circumstances(now, true, Optional.of(age.getSeconds()), wouldBe),
-              new StoreEvidence(store),
-              adopted.note().getBytes(StandardCharsets.UTF_8),
-              adopted.size());
+              current.evidence(reader),
+              current.note,
+              current.adopted.size());
     } catch (UncheckedIOException e) {
       throw (EdgeStoreException) e.getCause();
     }
     VerdictSignature.sign(document, verdictKey);
-    String json = text(document);
-    if (sighting) {
-      Gs1Fields f = serialised.get();
-      store
-          .sightings()
-          .record(
-              new org.markproof.edge.store.Sighting(
-                  facts.scanId(),
-                  f.gtin().digits(),
-                  f.batch().get(),
-                  f.serial().get(),
-                  facts.postId(),
-                  facts.lat(),
-                  facts.lon(),
-                  now));
-    }
-    store.scanQueue().enqueue(facts.scanId(), text(uploadItem(facts, document)), now);
-    return new Verdict(facts.scanId(), judgement.verdict(), document, json, clock, age);
+    return new Verdict(facts.scanId(), judgement.verdict(), document, text(document), clock, age);
   }
 
-  /** The scan as {@code POST /v1/edge/scans} takes it (docs/edge.md "Uploads"). */
-  static ObjectNode uploadItem(ScanFacts facts, ObjectNode document) {
-    ObjectNode scan = JSON.createObjectNode();
-    scan.put("scanId", facts.scanId());
-    scan.put("code", facts.code());
-    facts.symbology().ifPresent(s -> scan.put("symbology", s));
-    scan.put("lat", facts.lat());
-    scan.put("lon", facts.lon());
-    scan.put("scannedAt", facts.scannedAt().toString());
-    scan.set("verdict", document);
-    return scan;
+  private static RecordedScan queued(
+      ScanFacts facts, Verdict verdict, Optional<org.markproof.edge.store.Sighting> sighting) {
+    return new RecordedScan(
+        facts.scanId(), uploadItem(facts, verdict.json()), facts.scannedAt(), sighting);
   }
 
   /**
-   * The serial's other sightings at this post that the service would still hold in memory: the
-   * latest {@value #MAX_SIGHTINGS} within the clone horizon either side of the scan.
+   * The scan as {@code POST /v1/edge/scans} takes it (docs/edge.md "Uploads"), with the verdict
+   * document's JSON {@code verdictJson} as it is, not written a second time.
    */
-  private List<Sighting> others(Gs1Fields item, Instant now) throws EdgeStoreException {
-    Duration horizon = policy.window().compareTo(MIN_HORIZON) > 0 ? policy.window() : MIN_HORIZON;
-    List<Sighting> out = new ArrayList<>();
-    for (org.markproof.edge.store.Sighting s :
-        store
-            .sightings()
-            .between(
-                item.gtin().digits(),
-                item.batch().get(),
-                item.serial().get(),
-                now.minus(horizon),
-                now.plus(horizon),
-                MAX_SIGHTINGS)) {
-      out.add(new Sighting(s.scanId(), s.post(), s.lat(), s.lon(), s.scannedAt()));
+  static String uploadItem(ScanFacts facts, String verdictJson) {
+    StringWriter out = new StringWriter(verdictJson.length() + 512);
+    try (JsonGenerator g = JSON.getFactory().createGenerator(out)) {
+      g.writeStartObject();
+      g.writeStringField("scanId", facts.scanId());
+      g.writeStringField("code", facts.code());
+      if (facts.symbology().isPresent()) {
+        g.writeStringField("symbology", facts.symbology().get());
+      }
+      g.writeNumberField("lat", facts.lat());
+      g.writeNumberField("lon", facts.lon());
+      g.writeStringField("scannedAt", facts.scannedAt().toString());
+      g.writeFieldName("verdict");
+      g.writeRawValue(verdictJson);
+      g.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write a queued scan", e);
     }
-    return out;
+    return out.toString();
   }
 
-  /** The state of the first {@code size} entries, replayed once per adopted size. */
-  private LedgerState state(long size) throws EdgeStoreException {
-    if (state == null || stateSize != size) {
-      state = store.replayState();
-      stateSize = size;
+  /**
+   * The view of the adopted checkpoint: the one in memory if the store still has it adopted (one
+   * read), else a new one (the ledger state replayed from the store once per adopted size).
+   */
+  private VerifiedView view(StoreReader reader) throws EdgeStoreException {
+    AdoptedCheckpoint adopted =
+        reader
+            .checkpoint()
+            .orElseThrow(
+                () ->
+                    new EdgeStoreException(
+                        store.file()
+                            + ": no checkpoint adopted, nothing to judge against;"
+                            + " run 'edge-scanner sync' first"));
+    VerifiedView known = view;
+    if (known != null && known.sameAdoption(adopted)) {
+      return known;
     }
-    return state;
+    synchronized (this) {
+      known = view;
+      if (known == null || !known.sameAdoption(adopted)) {
+        LedgerState state;
+        if (known != null && known.adopted.size() == adopted.size()) {
+          state = known.state;
+        } else {
+          synchronized (store) {
+            state = store.replayState(adopted.size());
+          }
+        }
+        known = new VerifiedView(adopted, state);
+        view = known;
+      }
+      return known;
+    }
+  }
+
+  /**
+   * Reads the clock as {@link EdgeStore#observeClock} does, with the high-water mark kept in memory
+   * (read from the store once, and again when another process wrote to it) and raised at once; the
+   * store's copy is raised with each group commit.
+   */
+  private ClockReading observeClock(
+      StoreReader reader, Instant wallClock, AdoptedCheckpoint adopted) throws EdgeStoreException {
+    if (highWater.get() < 0) {
+      long stored = reader.clockHighWaterMillis();
+      highWater.accumulateAndGet(stored, Math::max);
+    }
+    long mark = highWater.getAndAccumulate(wallClock.toEpochMilli(), Math::max);
+    mark = Math.max(mark, adopted.lastSyncAt().toEpochMilli());
+    mark = Math.max(mark, adopted.adoptedAt().toEpochMilli());
+    return new ClockReading(wallClock, Instant.ofEpochMilli(mark));
+  }
+
+  private StoreReader reader() throws EdgeStoreException {
+    StoreReader reader = readers.get();
+    if (reader == null) {
+      reader = store.openReader();
+      synchronized (openReaders) {
+        openReaders.add(reader);
+      }
+      readers.set(reader);
+    }
+    return reader;
+  }
+
+  /** What a group commit means for the sightings and the clock in memory. */
+  private final class Commits implements GroupCommit.Listener {
+    @Override
+    public void committed(GroupCommit.Ticket ticket) {
+      ticket.scan.sighting().ifPresent(sightings::committed);
+    }
+
+    @Override
+    public void failed(GroupCommit.Ticket ticket) {
+      ticket.scan.sighting().ifPresent(sightings::abandoned);
+    }
+
+    @Override
+    public void writtenElsewhere() throws EdgeStoreException {
+      sightings.forgetStored();
+      long stored;
+      synchronized (store) {
+        stored = store.observeClock(Instant.EPOCH).highWater().toEpochMilli();
+      }
+      highWater.accumulateAndGet(stored, Math::max);
+    }
+  }
+
+  /** Closes the readers this scanner opened; the store stays open. */
+  @Override
+  public void close() throws EdgeStoreException {
+    synchronized (openReaders) {
+      for (StoreReader reader : openReaders) {
+        reader.close();
+      }
+      openReaders.clear();
+    }
   }
 
   private static ScanContext context(PostProfile post) {

@@ -36,8 +36,8 @@ import org.markproof.edge.store.PostProfile;
  * checkpoint note. Every request but {@code GET /checkpoint} needs {@code Authorization: Bearer
  * <the post's LAN token>} unless the server runs without authentication.
  *
- * <p>Scans are judged one at a time (the store is one SQLite connection); each is durable before
- * its answer.
+ * <p>Scans are judged concurrently, one per worker thread ({@link OfflineScanner} is thread-safe),
+ * and committed to the queue in groups; each is durable before its answer.
  */
 public final class LanServer implements AutoCloseable {
   /** Largest JSON scan, as the service's {@code POST /v1/scans}. */
@@ -147,9 +147,7 @@ public final class LanServer implements AutoCloseable {
       }
       OfflineScanner.Verdict verdict;
       try {
-        synchronized (store) {
-          verdict = scanner.scan(post, input, clock.instant());
-        }
+        verdict = scanner.scan(post, input, clock.instant());
       } catch (EdgeStoreException e) {
         problem(exchange, 503, "store-unavailable", e.getMessage());
         return;

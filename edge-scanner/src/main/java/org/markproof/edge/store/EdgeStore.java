@@ -237,10 +237,20 @@ public final class EdgeStore implements AutoCloseable {
    *     sync never stores: the file was changed behind the edge's back
    */
   public LedgerState replayState() throws EdgeStoreException {
+    return replayState(size());
+  }
+
+  /**
+   * Replays the first {@code size} stored entries through the rules: the state a checkpoint of that
+   * size commits to, whatever a sync adopted since.
+   *
+   * @throws IllegalArgumentException unless {@code 0 <= size <= size()}
+   */
+  public LedgerState replayState(long size) throws EdgeStoreException {
     LedgerState[] state = {LedgerState.empty()};
     try {
       forEachEntry(
-          0, size(), (index, leaf) -> state[0] = Rules.apply(state[0], LogEntry.parse(leaf)));
+          0, size, (index, leaf) -> state[0] = Rules.apply(state[0], LogEntry.parse(leaf)));
     } catch (MalformedDataException | RuleViolationException e) {
       throw new EdgeStoreException(
           file + ": stored entry " + state[0].size() + " does not replay: " + e.getMessage(), e);
@@ -306,6 +316,38 @@ public final class EdgeStore implements AutoCloseable {
     }
   }
 
+  /**
+   * Writes {@code scans} (queue rows and sightings) and raises the clock's high-water mark to
+   * {@code wallClock}, in one durable transaction: one commit, one disk sync, for a group of scans.
+   *
+   * @return the connection's {@code PRAGMA data_version} read under the write lock: it changes when
+   *     another connection (another process) committed since the last call
+   * @throws EdgeStoreException if a scan id is queued with another body, or SQLite fails; then
+   *     nothing of the group is written
+   */
+  public long recordScans(List<RecordedScan> scans, Instant wallClock) throws EdgeStoreException {
+    return this.<Long, EdgeStoreException>transaction(
+        () -> {
+          long version;
+          try (PreparedStatement v = db.prepareStatement("PRAGMA data_version");
+              ResultSet r = v.executeQuery()) {
+            version = r.next() ? r.getLong(1) : 0;
+          } catch (SQLException e) {
+            throw failure("read the data version", e);
+          }
+          SightingTable sightings = sightings();
+          ScanQueue queue = scanQueue();
+          for (RecordedScan scan : scans) {
+            if (scan.sighting().isPresent()) {
+              sightings.record(scan.sighting().get());
+            }
+            queue.enqueue(scan.scanId(), scan.body(), scan.queuedAt());
+          }
+          new SettingTable(db, file).raiseClock(wallClock);
+          return version;
+        });
+  }
+
   /** The post this store belongs to; empty until a scan names it. */
   public Optional<PostProfile> post() throws EdgeStoreException {
     return new SettingTable(db, file).post();
@@ -323,6 +365,14 @@ public final class EdgeStore implements AutoCloseable {
    */
   public ClockReading observeClock(Instant wallClock) throws EdgeStoreException {
     return new SettingTable(db, file).observeClock(wallClock, checkpoint());
+  }
+
+  /**
+   * Opens a read-only connection to this store for one thread: what concurrent verdicts read while
+   * this store's connection writes.
+   */
+  public StoreReader openReader() throws EdgeStoreException {
+    return StoreReader.open(file);
   }
 
   /** The evidence of misbehaviour this post detected. */

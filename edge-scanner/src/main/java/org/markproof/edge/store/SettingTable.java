@@ -75,6 +75,19 @@ final class SettingTable {
     return new ClockReading(wallClock, Instant.ofEpochMilli(mark));
   }
 
+  /** Raises the clock's high-water mark to {@code wallClock} if that is newer. */
+  void raiseClock(Instant wallClock) throws EdgeStoreException {
+    long mark;
+    try {
+      mark = get(CLOCK_HIGH_WATER).map(Long::parseLong).orElse(0L);
+    } catch (NumberFormatException e) {
+      throw new EdgeStoreException(file + ": the clock's high-water mark is damaged", e);
+    }
+    if (wallClock.toEpochMilli() > mark) {
+      put(CLOCK_HIGH_WATER, Long.toString(wallClock.toEpochMilli()));
+    }
+  }
+
   Optional<String> get(String name) throws EdgeStoreException {
     try (PreparedStatement q = db.prepareStatement("SELECT value FROM setting WHERE name = ?")) {
       q.setString(1, name);

@@ -16,8 +16,14 @@ import org.markproof.contracts.merkle.NodeId;
 public final class SyncWriter implements AutoCloseable {
   private final Connection db;
   private final Path file;
+
+  /** Rows sent to SQLite per statement batch. */
+  private static final int BATCH = 4096;
+
   private final PreparedStatement entries;
   private final PreparedStatement nodes;
+  private int pendingEntries;
+  private int pendingNodes;
   private boolean done;
 
   SyncWriter(Connection db, Path file) throws SQLException {
@@ -27,26 +33,49 @@ public final class SyncWriter implements AutoCloseable {
     this.nodes = db.prepareStatement("INSERT INTO node (level, idx, hash) VALUES (?, ?, ?)");
   }
 
-  /** Stores the exact leaf bytes of entry {@code index}. */
+  /** Stores the exact leaf bytes of entry {@code index} (sent to SQLite in batches). */
   public void putEntry(long index, byte[] leaf) throws EdgeStoreException {
     try {
       entries.setLong(1, index);
       entries.setBytes(2, leaf);
-      entries.executeUpdate();
+      entries.addBatch();
+      if (++pendingEntries == BATCH) {
+        flushEntries();
+      }
     } catch (SQLException e) {
       throw failure("store entry " + index, e);
     }
   }
 
-  /** Stores the hash of a complete subtree; each is stored once, when it completes. */
+  /**
+   * Stores the hash of a complete subtree; each is stored once, when it completes (sent to SQLite
+   * in batches).
+   */
   public void putNode(NodeId id, byte[] hash) throws EdgeStoreException {
     try {
       nodes.setInt(1, id.level());
       nodes.setLong(2, id.index());
       nodes.setBytes(3, hash);
-      nodes.executeUpdate();
+      nodes.addBatch();
+      if (++pendingNodes == BATCH) {
+        flushNodes();
+      }
     } catch (SQLException e) {
       throw failure("store " + id, e);
+    }
+  }
+
+  private void flushEntries() throws SQLException {
+    if (pendingEntries > 0) {
+      entries.executeBatch();
+      pendingEntries = 0;
+    }
+  }
+
+  private void flushNodes() throws SQLException {
+    if (pendingNodes > 0) {
+      nodes.executeBatch();
+      pendingNodes = 0;
     }
   }
 
@@ -87,6 +116,8 @@ public final class SyncWriter implements AutoCloseable {
   /** Commits everything written, durably ({@code synchronous=FULL}). */
   public void commit() throws EdgeStoreException {
     try {
+      flushEntries();
+      flushNodes();
       db.commit();
       done = true;
     } catch (SQLException e) {

@@ -3,14 +3,9 @@ package org.markproof.edge.sync;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
-import org.markproof.contracts.MalformedDataException;
-import org.markproof.contracts.entry.LogEntry;
 import org.markproof.contracts.merkle.CompactRange;
 import org.markproof.contracts.merkle.MerkleHashes;
 import org.markproof.contracts.merkle.NodeId;
-import org.markproof.contracts.rules.LedgerState;
-import org.markproof.contracts.rules.RuleViolationException;
-import org.markproof.contracts.rules.Rules;
 import org.markproof.edge.store.EdgeStore;
 import org.markproof.edge.store.EdgeStoreException;
 import org.markproof.edge.store.SyncWriter;
@@ -18,13 +13,14 @@ import org.markproof.edge.store.SyncWriter;
 /**
  * The entries a sync receives, one at a time: hashed onto the stored tree from the source's first
  * index, compared with the stored entries below the adopted size, stored and replayed through the
- * rules above it. A rule failure or a differing old entry is only noted here: whether it is the
- * log's misbehaviour or a bad copy depends on the root, known at the end.
+ * rules above it (on a thread of its own, {@link RuleReplay}; {@link #finish} waits for it). A rule
+ * failure or a differing old entry is only noted here: whether it is the log's misbehaviour or a
+ * bad copy depends on the root, known at the end.
  */
 final class NewEntries {
   private final EdgeStore store;
   private final long adoptedSize;
-  private LedgerState state;
+  private final RuleReplay replay;
   CompactRange range;
   long next;
   SyncWriter writer;
@@ -36,7 +32,7 @@ final class NewEntries {
     this.adoptedSize = adoptedSize;
     this.next = first;
     this.range = store.rangeAt(first);
-    this.state = store.replayState();
+    this.replay = new RuleReplay(store.replayState(), 2);
   }
 
   void accept(long index, byte[] leaf) throws EdgeStoreException {
@@ -55,7 +51,7 @@ final class NewEntries {
       }
     } else {
       writer.putEntry(index, leaf);
-      replay(index, leaf);
+      replay.add(index, leaf);
     }
     List<Object[]> completed = new ArrayList<>(2);
     range = range.append(leafHash, (id, hash) -> completed.add(new Object[] {id, hash}));
@@ -68,15 +64,13 @@ final class NewEntries {
     next++;
   }
 
-  private void replay(long index, byte[] leaf) {
-    if (violation != null) {
-      return;
-    }
-    try {
-      state = Rules.apply(state, LogEntry.parse(leaf));
-    } catch (MalformedDataException | RuleViolationException e) {
-      violation =
-          "entry " + index + " is in the signed tree but breaks the rules: " + e.getMessage();
-    }
+  /** Waits for the rules' replay of every entry delivered; notes the first violation. */
+  void finish() {
+    violation = replay.finish();
+  }
+
+  /** Stops the rules' replay: the sync failed before its end. */
+  void abandon() {
+    replay.abandon();
   }
 }

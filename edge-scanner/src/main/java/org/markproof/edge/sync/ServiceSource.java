@@ -3,8 +3,13 @@ package org.markproof.edge.sync;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.markproof.contracts.MalformedDataException;
 import org.markproof.contracts.VerificationException;
 import org.markproof.contracts.edge.EdgeBundle;
@@ -15,6 +20,7 @@ import org.markproof.contracts.tiles.EntryBundle;
 import org.markproof.contracts.tiles.EntryBundleId;
 import org.markproof.contracts.tiles.TileResource;
 import org.markproof.edge.audit.LogFetcher;
+import org.markproof.edge.store.EdgeStoreException;
 
 /**
  * A markproof service as a {@link SyncSource} (docs/edge.md "Sync from a service"): {@code GET
@@ -29,10 +35,25 @@ public final class ServiceSource implements SyncSource {
 
   private final LogFetcher fetcher;
   private final String description;
+  private final int fetchesAhead;
 
+  /** A source fetching one resource at a time. */
   public ServiceSource(LogFetcher fetcher, String description) {
+    this(fetcher, description, 0);
+  }
+
+  /**
+   * A source that fetches and decodes up to {@code fetchesAhead} entry bundles ahead of the one
+   * being delivered, concurrently ({@code fetcher} must allow that): the service's latency and the
+   * decoding overlap with the caller's work. Entries are still delivered in index order.
+   */
+  public ServiceSource(LogFetcher fetcher, String description, int fetchesAhead) {
+    if (fetchesAhead < 0) {
+      throw new IllegalArgumentException("fetchesAhead " + fetchesAhead + " is negative");
+    }
     this.fetcher = fetcher;
     this.description = description;
+    this.fetchesAhead = fetchesAhead;
   }
 
   @Override
@@ -106,15 +127,71 @@ public final class ServiceSource implements SyncSource {
     if (from % TileResource.FULL_WIDTH != 0) {
       throw new IllegalArgumentException("entry bundles start at multiples of 256, not " + from);
     }
+    List<EntryBundleId> ids = new ArrayList<>();
     for (long first = from; first < to; first += TileResource.FULL_WIDTH) {
       int width = (int) Math.min(TileResource.FULL_WIDTH, to - first);
-      EntryBundleId id = new EntryBundleId(first / TileResource.FULL_WIDTH, width);
-      EntryBundle bundle =
-          EntryBundle.decode(id, fetcher.fetch(id.path(), EntryBundle.MAX_ENCODED_LENGTH));
-      long index = first;
-      for (byte[] leaf : bundle.entries()) {
-        sink.accept(index++, leaf);
+      ids.add(new EntryBundleId(first / TileResource.FULL_WIDTH, width));
+    }
+    if (fetchesAhead == 0) {
+      for (EntryBundleId id : ids) {
+        deliver(id, bundle(id), sink);
       }
+      return;
+    }
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            fetchesAhead,
+            task -> {
+              Thread t = new Thread(task, "entry-bundle-fetch");
+              t.setDaemon(true);
+              return t;
+            });
+    try {
+      ArrayDeque<Future<EntryBundle>> ahead = new ArrayDeque<>();
+      int submitted = 0;
+      for (EntryBundleId id : ids) {
+        while (submitted < ids.size() && ahead.size() <= fetchesAhead) {
+          EntryBundleId next = ids.get(submitted++);
+          ahead.add(pool.submit(() -> bundle(next)));
+        }
+        deliver(id, await(ahead.poll()), sink);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private EntryBundle bundle(EntryBundleId id) throws IOException, MalformedDataException {
+    return EntryBundle.decode(id, fetcher.fetch(id.path(), EntryBundle.MAX_ENCODED_LENGTH));
+  }
+
+  private static void deliver(EntryBundleId id, EntryBundle bundle, EntrySink sink)
+      throws EdgeStoreException, VerificationException {
+    long index = id.firstEntry();
+    for (byte[] leaf : bundle.entries()) {
+      sink.accept(index++, leaf);
+    }
+  }
+
+  private static EntryBundle await(Future<EntryBundle> fetch)
+      throws IOException, MalformedDataException {
+    try {
+      return fetch.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while fetching entry bundles", e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof IOException io) {
+        throw io;
+      }
+      if (cause instanceof MalformedDataException m) {
+        throw m;
+      }
+      if (cause instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IOException("fetching entry bundles: " + cause, cause);
     }
   }
 }

@@ -107,11 +107,18 @@ public final class Sync {
     Evidence.Kind refusal = null;
     try (SyncWriter writer = store.beginSync()) {
       fresh.writer = writer;
-      source.entries(fresh.next, size, fresh::accept);
+      try {
+        source.entries(fresh.next, size, fresh::accept);
+      } catch (IOException | MalformedDataException | VerificationException | RuntimeException e) {
+        fresh.abandon();
+        throw e;
+      }
       if (fresh.next != size) {
+        fresh.abandon();
         throw new MalformedDataException(
             source.describe() + ": entries end at " + fresh.next + ", expected " + size);
       }
+      fresh.finish();
       byte[] root = fresh.range.root();
       if (!MessageDigest.isEqual(root, offer.checkpoint.rootHash())) {
         throw new RootMismatchException(

@@ -108,6 +108,33 @@ class ServiceSourceTest {
   }
 
   @Test
+  void fetchingBundlesAheadDeliversTheSameEntriesInOrder() throws Exception {
+    TestLog log = TestLog.of(1300);
+    try (EdgeStore store = EdgeStore.open(dir.resolve("edge.db"))) {
+      List<String> fetched = java.util.Collections.synchronizedList(new ArrayList<>());
+      sync(store, log).run(new ServiceSource(fetcher(served(log, 700), fetched), "service", 3));
+      SyncTest.assertState(store, log, 700);
+      Sync.Result result =
+          sync(store, log)
+              .run(new ServiceSource(fetcher(served(log, 1300), fetched), "service", 3));
+      assertEquals(600, result.entriesAdded());
+      SyncTest.assertState(store, log, 1300);
+      assertEquals(
+          java.util.Set.of(
+              "checkpoint",
+              "tile/entries/000",
+              "tile/entries/001",
+              "tile/entries/002.p/188",
+              "v1/log/proof/consistency?from=700&to=1300",
+              "tile/entries/002",
+              "tile/entries/003",
+              "tile/entries/004",
+              "tile/entries/005.p/20"),
+          java.util.Set.copyOf(fetched));
+    }
+  }
+
+  @Test
   void aForkedServiceIsRefusedWithTheProofItServed() throws Exception {
     TestLog log = TestLog.of(600);
     TestLog fork = TestLog.forkedAt(600, 200);

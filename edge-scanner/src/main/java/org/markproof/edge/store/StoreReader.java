@@ -1,0 +1,195 @@
+package org.markproof.edge.store;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import org.markproof.contracts.merkle.NodeHashSource;
+import org.markproof.contracts.merkle.NodeId;
+import org.sqlite.SQLiteConfig;
+
+/**
+ * A read-only connection to an edge store, with its statements prepared once: what a verdict reads
+ * per scan (the adopted checkpoint, entries, subtree hashes, the post's sightings of an item).
+ * Several readers read while {@link EdgeStore}'s connection writes (WAL); entries and subtree
+ * hashes are only ever added, so what a reader sees below the adopted size never changes. Not
+ * thread-safe: one reader per thread.
+ */
+public final class StoreReader implements NodeHashSource, AutoCloseable {
+  private final Path file;
+  private final Connection db;
+  private final PreparedStatement checkpoint;
+  private final PreparedStatement entry;
+  private final PreparedStatement node;
+  private final PreparedStatement sightings;
+  private final PreparedStatement setting;
+
+  private StoreReader(Path file, Connection db) throws SQLException {
+    this.file = file;
+    this.db = db;
+    this.checkpoint =
+        db.prepareStatement(
+            "SELECT note, size, root, adopted_at, checkpoint_time, last_sync_at"
+                + " FROM checkpoint WHERE id = 1");
+    this.entry = db.prepareStatement("SELECT leaf FROM entry WHERE idx = ?");
+    this.node = db.prepareStatement("SELECT hash FROM node WHERE level = ? AND idx = ?");
+    this.sightings =
+        db.prepareStatement(
+            "SELECT scan_id, post, lat, lon, scanned_at FROM sighting"
+                + " WHERE gtin = ? AND batch = ? AND serial = ?"
+                + " AND scanned_at >= ? AND scanned_at <= ?"
+                + " ORDER BY scanned_at DESC LIMIT ?");
+    this.setting = db.prepareStatement("SELECT value FROM setting WHERE name = ?");
+  }
+
+  /** Opens a reader of the store in {@code file}, which {@link EdgeStore#open} made. */
+  static StoreReader open(Path file) throws EdgeStoreException {
+    SQLiteConfig config = new SQLiteConfig();
+    config.setReadOnly(true);
+    config.setBusyTimeout(10_000);
+    Connection db = null;
+    try {
+      db = DriverManager.getConnection("jdbc:sqlite:" + file, config.toProperties());
+      return new StoreReader(file, db);
+    } catch (SQLException e) {
+      if (db != null) {
+        try {
+          db.close();
+        } catch (SQLException ignored) {
+          // Already failing; the first error is the one to report.
+        }
+      }
+      throw new EdgeStoreException(file + ": cannot open a store reader: " + e.getMessage(), e);
+    }
+  }
+
+  /** The adopted checkpoint; empty before the first sync. */
+  public Optional<AdoptedCheckpoint> checkpoint() throws EdgeStoreException {
+    try (ResultSet r = checkpoint.executeQuery()) {
+      if (!r.next()) {
+        return Optional.empty();
+      }
+      long time = r.getLong(5);
+      Optional<Instant> checkpointTime =
+          r.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochSecond(time));
+      return Optional.of(
+          new AdoptedCheckpoint(
+              r.getString(1),
+              r.getLong(2),
+              r.getBytes(3),
+              Instant.ofEpochMilli(r.getLong(4)),
+              checkpointTime,
+              Instant.ofEpochMilli(r.getLong(6))));
+    } catch (SQLException e) {
+      throw failure("read the adopted checkpoint", e);
+    }
+  }
+
+  /** The exact leaf bytes of stored entry {@code index}; the caller keeps below the size. */
+  public byte[] entry(long index) throws EdgeStoreException {
+    try {
+      entry.setLong(1, index);
+      try (ResultSet r = entry.executeQuery()) {
+        if (!r.next()) {
+          throw new EdgeStoreException(file + ": entry " + index + " is not stored");
+        }
+        return r.getBytes(1);
+      }
+    } catch (SQLException e) {
+      throw failure("read entry " + index, e);
+    }
+  }
+
+  /** The stored hash of subtree {@code id}; a missing one is {@link StoredNodes.Missing}. */
+  @Override
+  public byte[] hash(NodeId id) {
+    try {
+      node.setInt(1, id.level());
+      node.setLong(2, id.index());
+      try (ResultSet r = node.executeQuery()) {
+        if (!r.next()) {
+          throw new StoredNodes.Missing(id + " is not stored", null);
+        }
+        return r.getBytes(1);
+      }
+    } catch (SQLException e) {
+      throw new StoredNodes.Missing("cannot read " + id + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The RFC 9162 §2.1.3.1 audit path of {@code index} in the first {@code treeSize} entries. */
+  public List<byte[]> inclusionProof(long index, long treeSize) throws EdgeStoreException {
+    try {
+      return org.markproof.contracts.merkle.ProofPlanner.inclusion(index, treeSize).assemble(this);
+    } catch (StoredNodes.Missing | IllegalArgumentException e) {
+      throw new EdgeStoreException(file + ": stored tree hashes: " + e.getMessage(), e);
+    }
+  }
+
+  /** As {@link SightingTable#between}, on this reader. */
+  public List<Sighting> sightings(
+      String gtin, String batch, String serial, Instant from, Instant to, int limit)
+      throws EdgeStoreException {
+    List<Sighting> out = new ArrayList<>();
+    try {
+      sightings.setString(1, gtin);
+      sightings.setString(2, batch);
+      sightings.setString(3, serial);
+      sightings.setLong(4, from.toEpochMilli());
+      sightings.setLong(5, to.toEpochMilli());
+      sightings.setInt(6, limit);
+      try (ResultSet r = sightings.executeQuery()) {
+        while (r.next()) {
+          out.add(
+              new Sighting(
+                  r.getString(1),
+                  gtin,
+                  batch,
+                  serial,
+                  r.getString(2),
+                  r.getDouble(3),
+                  r.getDouble(4),
+                  Instant.ofEpochMilli(r.getLong(5))));
+        }
+      }
+    } catch (SQLException e) {
+      throw failure("read sightings", e);
+    }
+    Collections.reverse(out);
+    return out;
+  }
+
+  /** The clock's high-water mark as stored (see {@link EdgeStore#observeClock}); 0 if none. */
+  public long clockHighWaterMillis() throws EdgeStoreException {
+    try {
+      setting.setString(1, SettingTable.CLOCK_HIGH_WATER);
+      try (ResultSet r = setting.executeQuery()) {
+        return r.next() ? Long.parseLong(r.getString(1)) : 0L;
+      }
+    } catch (SQLException e) {
+      throw failure("read the clock's high-water mark", e);
+    } catch (NumberFormatException e) {
+      throw new EdgeStoreException(file + ": the clock's high-water mark is damaged", e);
+    }
+  }
+
+  private EdgeStoreException failure(String what, SQLException e) {
+    return new EdgeStoreException(file + ": cannot " + what + ": " + e.getMessage(), e);
+  }
+
+  @Override
+  public void close() throws EdgeStoreException {
+    try {
+      db.close();
+    } catch (SQLException e) {
+      throw failure("close a reader", e);
+    }
+  }
+}

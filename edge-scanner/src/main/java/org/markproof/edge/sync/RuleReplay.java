@@ -1,0 +1,168 @@
+package org.markproof.edge.sync;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.markproof.contracts.MalformedDataException;
+import org.markproof.contracts.entry.LogEntry;
+import org.markproof.contracts.rules.LedgerState;
+import org.markproof.contracts.rules.RuleViolationException;
+import org.markproof.contracts.rules.Rules;
+
+/**
+ * Replays a sync's new entries through the rules on a thread of its own, in index order, while the
+ * caller hashes and stores them; the entries are parsed ahead on other threads. The rules (one
+ * Ed25519 verification per entry) are the largest cost of a sync and run in index order on one
+ * thread; parsing an entry needs nothing but its bytes. The first entry that breaks the rules or
+ * does not parse is noted (with its index) and the replay stops there, as in line.
+ */
+final class RuleReplay {
+  /** Entries handed over and parsed at a time: one queue operation per chunk, not per entry. */
+  private static final int CHUNK = 256;
+
+  private static final CompletableFuture<List<Parsed>> END =
+      CompletableFuture.completedFuture(null);
+
+  /** An entry parsed, or why it does not parse. */
+  private record Parsed(long index, LogEntry entry, MalformedDataException malformed) {}
+
+  private final BlockingQueue<CompletableFuture<List<Parsed>>> queue = new ArrayBlockingQueue<>(64);
+  private final ExecutorService parsers;
+  private final Thread thread;
+  private List<byte[]> chunk = new ArrayList<>(CHUNK);
+  private long chunkStart;
+  private LedgerState state;
+  private volatile String violation;
+  private volatile RuntimeException crash;
+
+  /** Starts replaying onto {@code state}; entries are parsed on {@code parseThreads} threads. */
+  RuleReplay(LedgerState state, int parseThreads) {
+    this.state = state;
+    this.parsers =
+        Executors.newFixedThreadPool(
+            parseThreads,
+            task -> {
+              Thread t = new Thread(task, "entry-parse");
+              t.setDaemon(true);
+              return t;
+            });
+    this.thread = new Thread(this::run, "rule-replay");
+    this.thread.setDaemon(true);
+    this.thread.start();
+  }
+
+  /** Hands entry {@code index} over; entries come in index order, without gaps. */
+  void add(long index, byte[] leaf) {
+    if (chunk.isEmpty()) {
+      chunkStart = index;
+    }
+    chunk.add(leaf);
+    if (chunk.size() == CHUNK) {
+      handOver();
+    }
+  }
+
+  /**
+   * Waits for every entry handed over to be replayed.
+   *
+   * @return the first entry's violation of the rules, or {@code null} when all are accepted
+   */
+  String finish() {
+    if (!chunk.isEmpty()) {
+      handOver();
+    }
+    put(END);
+    try {
+      thread.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for the rule replay", e);
+    } finally {
+      parsers.shutdownNow();
+    }
+    if (crash != null) {
+      throw crash;
+    }
+    return violation;
+  }
+
+  /** Stops the replay without waiting for its result (the sync failed for another reason). */
+  void abandon() {
+    thread.interrupt();
+    parsers.shutdownNow();
+  }
+
+  private void handOver() {
+    List<byte[]> leaves = chunk;
+    long first = chunkStart;
+    chunk = new ArrayList<>(CHUNK);
+    put(CompletableFuture.supplyAsync(() -> parse(first, leaves), parsers));
+  }
+
+  private static List<Parsed> parse(long first, List<byte[]> leaves) {
+    List<Parsed> out = new ArrayList<>(leaves.size());
+    long index = first;
+    for (byte[] leaf : leaves) {
+      try {
+        out.add(new Parsed(index, LogEntry.parse(leaf), null));
+      } catch (MalformedDataException e) {
+        out.add(new Parsed(index, null, e));
+      }
+      index++;
+    }
+    return out;
+  }
+
+  private void run() {
+    try {
+      for (var next = queue.take(); next != END; next = queue.take()) {
+        if (violation != null) {
+          continue;
+        }
+        for (Parsed p : next.join()) {
+          try {
+            if (p.malformed != null) {
+              throw p.malformed;
+            }
+            state = Rules.apply(state, p.entry);
+          } catch (MalformedDataException | RuleViolationException e) {
+            violation =
+                "entry "
+                    + p.index
+                    + " is in the signed tree but breaks the rules: "
+                    + e.getMessage();
+            break;
+          }
+        }
+      }
+    } catch (InterruptedException e) {
+      // Abandoned: nobody waits for the result.
+    } catch (CompletionException e) {
+      crash =
+          e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+      queue.clear();
+    } catch (RuntimeException e) {
+      crash = e;
+      queue.clear();
+    }
+  }
+
+  private void put(CompletableFuture<List<Parsed>> parsed) {
+    try {
+      while (!queue.offer(parsed, 100, TimeUnit.MILLISECONDS)) {
+        if (!thread.isAlive()) {
+          throw crash != null ? crash : new IllegalStateException("the rule replay stopped");
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while handing entries to the rule replay", e);
+    }
+  }
+}

@@ -1,0 +1,203 @@
+package org.markproof.edge.scan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.markproof.contracts.rules.Statements.SHOE;
+import static org.markproof.contracts.rules.Statements.batch;
+import static org.markproof.contracts.rules.Statements.product;
+import static org.markproof.contracts.rules.TestLedger.EM_MARK;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.markproof.contracts.checkpoint.CheckpointVerifier;
+import org.markproof.contracts.label.LabelSigner;
+import org.markproof.contracts.note.Ed25519NoteSigner;
+import org.markproof.contracts.rules.TestLedger;
+import org.markproof.contracts.verdict.ClonePolicy;
+import org.markproof.contracts.verdict.EvidenceVerifier;
+import org.markproof.contracts.verdict.VerdictCode;
+import org.markproof.edge.store.EdgeStore;
+import org.markproof.edge.store.PostProfile;
+import org.markproof.edge.store.QueuedScan;
+import org.markproof.edge.sync.BundleSource;
+import org.markproof.edge.sync.CheckpointOpener;
+import org.markproof.edge.sync.Sync;
+import org.markproof.edge.sync.TestLog;
+
+/**
+ * {@link OfflineScanner} from many threads at once, as {@code serve} uses it: scans committed in
+ * groups are all queued with their sightings, and clone checks of one serial scanned concurrently
+ * count each other exactly as scans one after another would — the first ten are {@code GENUINE},
+ * every later one a {@code SUSPECT_CLONE} whose listed sightings are all queued scans.
+ */
+class ConcurrentScansTest {
+  private static final PostProfile POST =
+      new PostProfile("fr-cdg", 49.0097, 2.5479, Optional.empty());
+  private static final Instant SIGNED = TestLog.SIGNED_AT;
+  private static final int THREADS = 8;
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir Path dir;
+  private TestLog log;
+  private Ed25519NoteSigner verdictKey;
+  private final AtomicInteger ids = new AtomicInteger();
+  private final ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+
+  @BeforeEach
+  void syncALogWithABatch() throws Exception {
+    TestLedger ledger = TestLedger.standard();
+    ledger.apply(product("acme", SHOE, EM_MARK));
+    ledger.apply(batch("acme", SHOE, "L1", "2026-01-05"));
+    log = TestLog.of(ledger);
+    int size = log.entries.size();
+    Path bundle = log.writeBundle(dir.resolve("log.bundle"), 0, size);
+    verdictKey =
+        VerdictKeyFile.readOrGenerate(
+            dir.resolve("post.verdict.key"), "fr-cdg", new SecureRandom());
+    try (EdgeStore store = EdgeStore.open(dir.resolve("post.db"));
+        BundleSource source = BundleSource.open(bundle)) {
+      new Sync(
+              store,
+              new CheckpointOpener(
+                  CheckpointVerifier.forLog(log.logKey.verifier()),
+                  Optional.empty(),
+                  Optional.of(log.timestampKey.verifier())),
+              Clock.fixed(SIGNED, ZoneOffset.UTC))
+          .run(source);
+    }
+  }
+
+  @AfterEach
+  void stopThreads() {
+    pool.shutdownNow();
+  }
+
+  private static String label(String serial) throws Exception {
+    return LabelSigner.forResolver("https://id.acme.example")
+        .sign(TestLedger.key("label-L1", 0), SHOE, "L1", serial)
+        .toUri();
+  }
+
+  private OfflineScanner scanner(EdgeStore store) {
+    return new OfflineScanner(
+        store,
+        verdictKey,
+        ClonePolicy.DEFAULT,
+        Duration.ofHours(48),
+        () -> "scan-" + ids.incrementAndGet());
+  }
+
+  /** Runs {@code count} scans of {@code codes.get(i % size)} on all threads at once. */
+  private List<OfflineScanner.Verdict> scanAtOnce(
+      OfflineScanner scanner, List<String> codes, int count) throws Exception {
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<OfflineScanner.Verdict>> futures = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      String code = codes.get(i % codes.size());
+      Callable<OfflineScanner.Verdict> scan =
+          () -> {
+            start.await();
+            return scanner.scan(
+                POST, ScanInput.text(code, Optional.empty()), SIGNED.plusSeconds(60));
+          };
+      futures.add(pool.submit(scan));
+    }
+    start.countDown();
+    List<OfflineScanner.Verdict> out = new ArrayList<>();
+    for (Future<OfflineScanner.Verdict> f : futures) {
+      out.add(f.get());
+    }
+    return out;
+  }
+
+  @Test
+  void concurrentScansOfOneSerialCountEachOtherAsScansInTurnWould() throws Exception {
+    int scans = 40;
+    try (EdgeStore store = EdgeStore.open(dir.resolve("post.db"));
+        OfflineScanner scanner = scanner(store)) {
+      List<OfflineScanner.Verdict> verdicts = scanAtOnce(scanner, List.of(label("S1")), scans);
+      Map<VerdictCode, Integer> counts = new ConcurrentHashMap<>();
+      verdicts.forEach(v -> counts.merge(v.verdict(), 1, Integer::sum));
+      assertEquals(Map.of(VerdictCode.GENUINE, 10, VerdictCode.SUSPECT_CLONE, scans - 10), counts);
+
+      Set<String> queued = new HashSet<>();
+      for (QueuedScan q : store.scanQueue().list(Integer.MAX_VALUE)) {
+        queued.add(q.scanId());
+      }
+      assertEquals(scans, queued.size());
+      assertEquals(scans, store.sightings().of(SHOE.digits(), "L1", "S1").size());
+      EvidenceVerifier verifier =
+          EvidenceVerifier.of(
+              CheckpointVerifier.forLog(log.logKey.verifier()), verdictKey.verifier());
+      // In turn, the n-th scan (n > 10) lists the n - 1 before it: so each count once.
+      Set<Integer> listed = new HashSet<>();
+      for (OfflineScanner.Verdict v : verdicts) {
+        assertTrue(queued.contains(v.scanId()), v.scanId());
+        assertEquals(v.verdict().name(), verifier.verify(v.json().getBytes()).verdict());
+        if (v.verdict() == VerdictCode.SUSPECT_CLONE) {
+          JsonNode sightings = v.document().get("sightings");
+          listed.add(sightings.size());
+          for (JsonNode s : sightings) {
+            String id = s.get("scanId").asText();
+            assertTrue(queued.contains(id), "listed sighting " + id + " is not a queued scan");
+          }
+        }
+      }
+      Set<Integer> inTurn = new HashSet<>();
+      for (int n = 11; n <= scans; n++) {
+        inTurn.add(n - 1);
+      }
+      assertEquals(inTurn, listed);
+    }
+  }
+
+  @Test
+  void everyScanOfAGroupIsQueuedOnceWithItsOwnBody() throws Exception {
+    List<String> codes = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      codes.add(label("G" + i));
+    }
+    codes.add(SHOE.digits());
+    codes.add("not a code at all");
+    try (EdgeStore store = EdgeStore.open(dir.resolve("post.db"));
+        OfflineScanner scanner = scanner(store)) {
+      List<OfflineScanner.Verdict> verdicts = scanAtOnce(scanner, codes, 200);
+      assertEquals(200, store.scanQueue().size());
+      Map<String, String> bodies = new ConcurrentHashMap<>();
+      for (QueuedScan q : store.scanQueue().list(Integer.MAX_VALUE)) {
+        bodies.put(q.scanId(), q.body());
+      }
+      for (OfflineScanner.Verdict v : verdicts) {
+        JsonNode body = JSON.readTree(bodies.get(v.scanId()));
+        assertEquals(JSON.readTree(v.json()), body.get("verdict"), v.scanId());
+      }
+    }
+    // Committed before each answer: a new process sees every one of them.
+    try (EdgeStore reopened = EdgeStore.open(dir.resolve("post.db"))) {
+      assertEquals(200, reopened.scanQueue().size());
+    }
+  }
+}
