@@ -11,13 +11,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.markproof.contracts.MalformedDataException;
-import org.markproof.contracts.entry.LogEntry;
 import org.markproof.contracts.merkle.CompactRange;
 import org.markproof.contracts.merkle.NodeHashSource;
 import org.markproof.contracts.merkle.ProofPlanner;
 import org.markproof.contracts.rules.LedgerState;
 import org.markproof.contracts.rules.RuleViolationException;
-import org.markproof.contracts.rules.Rules;
 import org.sqlite.SQLiteConfig;
 
 /**
@@ -247,15 +245,22 @@ public final class EdgeStore implements AutoCloseable {
    * @throws IllegalArgumentException unless {@code 0 <= size <= size()}
    */
   public LedgerState replayState(long size) throws EdgeStoreException {
-    LedgerState[] state = {LedgerState.empty()};
+    RuleReplay replay = new RuleReplay(LedgerState.empty(), 2);
+    String violation;
     try {
-      forEachEntry(
-          0, size, (index, leaf) -> state[0] = Rules.apply(state[0], LogEntry.parse(leaf)));
+      forEachEntry(0, size, replay::add);
+      violation = replay.finish();
     } catch (MalformedDataException | RuleViolationException e) {
-      throw new EdgeStoreException(
-          file + ": stored entry " + state[0].size() + " does not replay: " + e.getMessage(), e);
+      replay.abandon();
+      throw new IllegalStateException("handing an entry over parses and checks nothing", e);
+    } catch (EdgeStoreException | RuntimeException e) {
+      replay.abandon();
+      throw e;
     }
-    return state[0];
+    if (violation != null) {
+      throw new EdgeStoreException(file + ": stored " + violation, null);
+    }
+    return replay.state();
   }
 
   /** How many entries are stored (equal to {@link #size()} unless the file was tampered with). */

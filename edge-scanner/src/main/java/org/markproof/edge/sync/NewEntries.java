@@ -8,6 +8,7 @@ import org.markproof.contracts.merkle.MerkleHashes;
 import org.markproof.contracts.merkle.NodeId;
 import org.markproof.edge.store.EdgeStore;
 import org.markproof.edge.store.EdgeStoreException;
+import org.markproof.edge.store.RuleReplay;
 import org.markproof.edge.store.SyncWriter;
 
 /**

@@ -1,4 +1,4 @@
-package org.markproof.edge.sync;
+package org.markproof.edge.store;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,19 +10,27 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.markproof.contracts.MalformedDataException;
+import org.markproof.contracts.crypto.SignatureVerificationException;
+import org.markproof.contracts.crypto.VerifiedSignatures;
 import org.markproof.contracts.entry.LogEntry;
 import org.markproof.contracts.rules.LedgerState;
 import org.markproof.contracts.rules.RuleViolationException;
 import org.markproof.contracts.rules.Rules;
 
 /**
- * Replays a sync's new entries through the rules on a thread of its own, in index order, while the
- * caller hashes and stores them; the entries are parsed ahead on other threads. The rules (one
- * Ed25519 verification per entry) are the largest cost of a sync and run in index order on one
- * thread; parsing an entry needs nothing but its bytes. The first entry that breaks the rules or
- * does not parse is noted (with its index) and the replay stops there, as in line.
+ * Replays entries through the rules on a thread of their own, in index order, while the caller
+ * reads, hashes and stores them; the entries are parsed ahead on other threads. The rules run in
+ * index order on one thread, and their largest cost is one Ed25519 verification per entry: so the
+ * parsing threads also verify each entry's signature ahead, with the key the latest replayed state
+ * gives its key id, into a {@link VerifiedSignatures} memo the rules then consult. The rules still
+ * decide: an entry whose key the state did not know yet (its enrolment is in the same stretch), or
+ * whose signature failed ahead, is verified again in line, and a signature that fails there breaks
+ * the rules as always. The first entry that breaks the rules or does not parse is noted (with its
+ * index) and the replay stops there, as in line.
+ *
+ * <p>Used by a sync for its new entries and by {@link EdgeStore#replayState} for the stored ones.
  */
-final class RuleReplay {
+public final class RuleReplay {
   /** Entries handed over and parsed at a time: one queue operation per chunk, not per entry. */
   private static final int CHUNK = 256;
 
@@ -38,12 +46,18 @@ final class RuleReplay {
   private List<byte[]> chunk = new ArrayList<>(CHUNK);
   private long chunkStart;
   private LedgerState state;
+
+  /** The state after the latest replayed chunk, for the verifications ahead. */
+  private volatile LedgerState replayed;
+
+  private final VerifiedSignatures signatures = new VerifiedSignatures(1 << 18);
   private volatile String violation;
   private volatile RuntimeException crash;
 
   /** Starts replaying onto {@code state}; entries are parsed on {@code parseThreads} threads. */
-  RuleReplay(LedgerState state, int parseThreads) {
+  public RuleReplay(LedgerState state, int parseThreads) {
     this.state = state;
+    this.replayed = state;
     this.parsers =
         Executors.newFixedThreadPool(
             parseThreads,
@@ -58,7 +72,7 @@ final class RuleReplay {
   }
 
   /** Hands entry {@code index} over; entries come in index order, without gaps. */
-  void add(long index, byte[] leaf) {
+  public void add(long index, byte[] leaf) {
     if (chunk.isEmpty()) {
       chunkStart = index;
     }
@@ -73,7 +87,7 @@ final class RuleReplay {
    *
    * @return the first entry's violation of the rules, or {@code null} when all are accepted
    */
-  String finish() {
+  public String finish() {
     if (!chunk.isEmpty()) {
       handOver();
     }
@@ -93,7 +107,7 @@ final class RuleReplay {
   }
 
   /** Stops the replay without waiting for its result (the sync failed for another reason). */
-  void abandon() {
+  public void abandon() {
     thread.interrupt();
     parsers.shutdownNow();
   }
@@ -105,18 +119,39 @@ final class RuleReplay {
     put(CompletableFuture.supplyAsync(() -> parse(first, leaves), parsers));
   }
 
-  private static List<Parsed> parse(long first, List<byte[]> leaves) {
+  private List<Parsed> parse(long first, List<byte[]> leaves) {
     List<Parsed> out = new ArrayList<>(leaves.size());
     long index = first;
+    LedgerState known = replayed;
     for (byte[] leaf : leaves) {
       try {
-        out.add(new Parsed(index, LogEntry.parse(leaf), null));
+        LogEntry entry = LogEntry.parse(leaf);
+        verifyAhead(known, entry);
+        out.add(new Parsed(index, entry, null));
       } catch (MalformedDataException e) {
         out.add(new Parsed(index, null, e));
       }
       index++;
     }
     return out;
+  }
+
+  /** Verifies the entry's signature into the memo, if {@code known} has its key; else nothing. */
+  private void verifyAhead(LedgerState known, LogEntry entry) {
+    var keyId = entry.entry().keyId();
+    var key = known.participantByKey(keyId).flatMap(p -> p.key(keyId));
+    if (key.isPresent()) {
+      try {
+        entry.entry().verify(key.get().publicKey(), signatures);
+      } catch (SignatureVerificationException e) {
+        // Not remembered: the rules verify it in line and name the failure.
+      }
+    }
+  }
+
+  /** The state after every entry handed over; call after {@link #finish} found no violation. */
+  public LedgerState state() {
+    return state;
   }
 
   private void run() {
@@ -130,7 +165,7 @@ final class RuleReplay {
             if (p.malformed != null) {
               throw p.malformed;
             }
-            state = Rules.apply(state, p.entry);
+            state = Rules.apply(state, p.entry, signatures);
           } catch (MalformedDataException | RuleViolationException e) {
             violation =
                 "entry "
@@ -140,6 +175,7 @@ final class RuleReplay {
             break;
           }
         }
+        replayed = state;
       }
     } catch (InterruptedException e) {
       // Abandoned: nobody waits for the result.
