@@ -4,9 +4,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import org.markproof.contracts.crypto.SignatureVerificationException;
 import org.markproof.contracts.crypto.VerifiedSignatures;
 import org.markproof.contracts.entry.BatchIssued;
 import org.markproof.contracts.entry.BatchRevoked;
+import org.markproof.contracts.entry.KeyId;
 import org.markproof.contracts.entry.LabelRevoked;
 import org.markproof.contracts.entry.LicenseGranted;
 import org.markproof.contracts.entry.LicenseTerminated;
@@ -91,6 +94,26 @@ public final class Rules {
       SeizureRules.validate(c, x);
     }
     return c.violations().list();
+  }
+
+  /**
+   * Verifies {@code entry}'s signature into {@code signatures} ahead of its turn, with the key
+   * {@code known} (an earlier state) gives its key id, so that a replay on another thread finds it
+   * verified. Does nothing when {@code known} has no such key, and never throws: a signature that
+   * fails is simply not remembered, and the rules, when the entry's turn comes, verify it in line
+   * and name the failure. Deciding nothing, it is safe with any state.
+   */
+  public static void verifyAhead(
+      LedgerState known, SignedEntry entry, VerifiedSignatures signatures) {
+    KeyId keyId = entry.keyId();
+    Optional<KeyPeriod> key = known.participantByKey(keyId).flatMap(p -> p.key(keyId));
+    if (key.isPresent()) {
+      try {
+        entry.verify(key.get().publicKey(), signatures);
+      } catch (SignatureVerificationException e) {
+        // Not remembered: verified again, and refused, in line.
+      }
+    }
   }
 
   /**

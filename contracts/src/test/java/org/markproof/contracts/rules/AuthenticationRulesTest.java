@@ -1,6 +1,7 @@
 package org.markproof.contracts.rules;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.markproof.contracts.rules.Statements.SHOE;
 import static org.markproof.contracts.rules.Statements.product;
@@ -120,6 +121,29 @@ class AuthenticationRulesTest {
     assertEquals(
         Rules.apply(ledger.state, honest, ledger.now).size(),
         Rules.apply(ledger.state, honest, ledger.now, memo).size());
+  }
+
+  @Test
+  void verifyingAheadRemembersOnlyWhatVerifiesWithAKnownKey() throws Exception {
+    TestLedger ledger = TestLedger.standard();
+    VerifiedSignatures memo = new VerifiedSignatures(64);
+    SignedEntry honest = ledger.sign(product("acme", SHOE, EM_MARK));
+    byte[] signature = honest.signature();
+    signature[9] ^= 1;
+    SignedEntry forged = SignedEntry.of(honest.statement(), honest.keyId(), signature);
+    var key = ledger.keyOf("acme").publicKey();
+
+    Rules.verifyAhead(LedgerState.empty(), honest, memo);
+    assertFalse(memo.remembers(key, honest.statementBytes(), honest.signature()), "key unknown");
+    Rules.verifyAhead(ledger.state, forged, memo);
+    assertFalse(memo.remembers(key, forged.statementBytes(), forged.signature()));
+    Rules.verifyAhead(ledger.state, honest, memo);
+    assertTrue(memo.remembers(key, honest.statementBytes(), honest.signature()));
+    assertEquals(
+        List.of(ViolationCode.SIGNATURE_INVALID),
+        Rules.validate(ledger.state, forged, ledger.now, memo).stream()
+            .map(Violation::code)
+            .toList());
   }
 
   @Test

@@ -10,7 +10,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.markproof.contracts.MalformedDataException;
-import org.markproof.contracts.crypto.SignatureVerificationException;
 import org.markproof.contracts.crypto.VerifiedSignatures;
 import org.markproof.contracts.entry.LogEntry;
 import org.markproof.contracts.rules.LedgerState;
@@ -126,7 +125,7 @@ public final class RuleReplay {
     for (byte[] leaf : leaves) {
       try {
         LogEntry entry = LogEntry.parse(leaf);
-        verifyAhead(known, entry);
+        Rules.verifyAhead(known, entry.entry(), signatures);
         out.add(new Parsed(index, entry, null));
       } catch (MalformedDataException e) {
         out.add(new Parsed(index, null, e));
@@ -134,19 +133,6 @@ public final class RuleReplay {
       index++;
     }
     return out;
-  }
-
-  /** Verifies the entry's signature into the memo, if {@code known} has its key; else nothing. */
-  private void verifyAhead(LedgerState known, LogEntry entry) {
-    var keyId = entry.entry().keyId();
-    var key = known.participantByKey(keyId).flatMap(p -> p.key(keyId));
-    if (key.isPresent()) {
-      try {
-        entry.entry().verify(key.get().publicKey(), signatures);
-      } catch (SignatureVerificationException e) {
-        // Not remembered: the rules verify it in line and name the failure.
-      }
-    }
   }
 
   /** The state after every entry handed over; call after {@link #finish} found no violation. */

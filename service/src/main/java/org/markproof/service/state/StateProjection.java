@@ -42,6 +42,11 @@ final class StateProjection {
     this.signatures = signatures;
   }
 
+  /** The state after the entries replayed so far. */
+  LedgerState state() {
+    return state;
+  }
+
   /** The number of entries replayed, which is the index of the next one. */
   long size() {
     return state.size();

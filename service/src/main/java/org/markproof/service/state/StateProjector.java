@@ -8,7 +8,6 @@ import java.util.List;
 import org.jboss.logging.Logger;
 import org.markproof.contracts.MalformedDataException;
 import org.markproof.contracts.entry.LogEntry;
-import org.markproof.contracts.merkle.MerkleHashes;
 import org.markproof.contracts.rules.RuleViolationException;
 import org.markproof.service.log.index.EntryMemo;
 import org.markproof.service.log.store.LogStore;
@@ -76,8 +75,12 @@ public class StateProjector {
       }
       long end = Math.min(head, start + PAGE);
       List<StateRow> rows = new ArrayList<>();
-      for (StoredEntry entry : store.entries(start, end).await().indefinitely()) {
-        List<StateRow> changed = apply(entry);
+      List<StoredEntry> page = store.entries(start, end).await().indefinitely();
+      LogEntry[] parsed =
+          memo.parseAhead(page.stream().map(StoredEntry::leaf).toList(), projection.state());
+      for (int i = 0; i < page.size(); i++) {
+        StoredEntry entry = page.get(i);
+        List<StateRow> changed = apply(entry, parsed[i]);
         if (entry.index() >= watermark) {
           rows.addAll(changed);
         }
@@ -89,11 +92,10 @@ public class StateProjector {
     return writer.watermark().await().indefinitely();
   }
 
-  private List<StateRow> apply(StoredEntry entry) {
+  /** Applies {@code entry}, parsed ahead as {@code parsed} (null if it did not parse). */
+  private List<StateRow> apply(StoredEntry entry, LogEntry parsed) {
     try {
-      byte[] leafHash = MerkleHashes.leafHash(entry.leaf());
-      LogEntry leaf = memo.leaf(leafHash).orElse(null);
-      return projection.apply(leaf != null ? leaf : entry.parse());
+      return projection.apply(parsed != null ? parsed : entry.parse());
     } catch (MalformedDataException | RuleViolationException e) {
       stopped =
           "state projection stopped at log entry "

@@ -3,10 +3,16 @@ package org.markproof.service.log.index;
 import jakarta.inject.Singleton;
 import java.nio.ByteBuffer;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.IntStream;
+import org.markproof.contracts.MalformedDataException;
 import org.markproof.contracts.crypto.VerifiedSignatures;
 import org.markproof.contracts.entry.LogEntry;
+import org.markproof.contracts.merkle.MerkleHashes;
+import org.markproof.contracts.rules.LedgerState;
+import org.markproof.contracts.rules.Rules;
 
 /**
  * What this replica has already checked of the entries passing through it: the intake parses and
@@ -57,6 +63,36 @@ public class EntryMemo {
     synchronized (leaves) {
       leaves.put(key, leaf);
     }
+  }
+
+  /**
+   * Parses a page of stored leaves (or finds them remembered) and verifies their signatures on the
+   * common pool's threads, with the keys of {@code known} (the state before the page), into {@link
+   * #signatures()}: a replay of the whole log (an index or a projection starting up) is otherwise
+   * one thread verifying one signature after another. Decides nothing: a leaf that does not parse
+   * is null here, for the caller to parse again and refuse in line; the rules still verify what was
+   * not verified ahead.
+   */
+  public LogEntry[] parseAhead(List<byte[]> leaves, LedgerState known) {
+    LogEntry[] parsed = new LogEntry[leaves.size()];
+    IntStream.range(0, parsed.length)
+        .parallel()
+        .forEach(
+            i -> {
+              try {
+                byte[] bytes = leaves.get(i);
+                LogEntry remembered = leaf(MerkleHashes.leafHash(bytes)).orElse(null);
+                if (remembered != null) {
+                  parsed[i] = remembered;
+                } else {
+                  parsed[i] = LogEntry.parse(bytes);
+                  Rules.verifyAhead(known, parsed[i].entry(), signatures);
+                }
+              } catch (MalformedDataException e) {
+                // Refused in line.
+              }
+            });
+    return parsed;
   }
 
   /** The remembered leaf whose RFC 9162 leaf hash is {@code leafHash}, if any. */

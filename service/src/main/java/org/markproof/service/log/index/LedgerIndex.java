@@ -227,8 +227,10 @@ public class LedgerIndex implements LedgerView {
 
   private void apply(List<StoredEntry> entries) {
     LedgerState state = snapshot.state();
+    LogEntry[] parsed = memo.parseAhead(entries.stream().map(StoredEntry::leaf).toList(), state);
     List<byte[]> hashes = new ArrayList<>(entries.size());
     long next = tree.size();
+    int position = 0;
     for (StoredEntry stored : entries) {
       if (stored.index() != next) {
         throw fail(
@@ -237,9 +239,11 @@ public class LedgerIndex implements LedgerView {
                 next,
                 null));
       }
-      LogEntry leaf;
+      LogEntry leaf = parsed[position++];
       try {
-        leaf = LogEntry.parse(stored.leaf());
+        if (leaf == null) {
+          leaf = LogEntry.parse(stored.leaf());
+        }
       } catch (MalformedDataException e) {
         throw fail(new IndexMismatchException("stored entry " + next + " is malformed", next, e));
       }
