@@ -86,30 +86,37 @@ public final class EdgeStore implements AutoCloseable {
     }
   }
 
+  /** The adopted checkpoint row (id 1): what {@link #readCheckpoint} maps. */
+  static final String CHECKPOINT_QUERY =
+      "SELECT note, size, root, adopted_at, checkpoint_time, last_sync_at"
+          + " FROM checkpoint WHERE id = 1";
+
   /** The adopted checkpoint; empty before the first sync. */
   public Optional<AdoptedCheckpoint> checkpoint() throws EdgeStoreException {
-    try (PreparedStatement q =
-            db.prepareStatement(
-                "SELECT note, size, root, adopted_at, checkpoint_time, last_sync_at"
-                    + " FROM checkpoint WHERE id = 1");
+    try (PreparedStatement q = db.prepareStatement(CHECKPOINT_QUERY);
         ResultSet r = q.executeQuery()) {
-      if (!r.next()) {
-        return Optional.empty();
-      }
-      long time = r.getLong(5);
-      Optional<Instant> checkpointTime =
-          r.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochSecond(time));
-      return Optional.of(
-          new AdoptedCheckpoint(
-              r.getString(1),
-              r.getLong(2),
-              r.getBytes(3),
-              Instant.ofEpochMilli(r.getLong(4)),
-              checkpointTime,
-              Instant.ofEpochMilli(r.getLong(6))));
+      return readCheckpoint(r);
     } catch (SQLException e) {
       throw failure("read the adopted checkpoint", e);
     }
+  }
+
+  /** The checkpoint of a {@link #CHECKPOINT_QUERY} result; empty if it has no row. */
+  static Optional<AdoptedCheckpoint> readCheckpoint(ResultSet r) throws SQLException {
+    if (!r.next()) {
+      return Optional.empty();
+    }
+    long time = r.getLong(5);
+    Optional<Instant> checkpointTime =
+        r.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochSecond(time));
+    return Optional.of(
+        new AdoptedCheckpoint(
+            r.getString(1),
+            r.getLong(2),
+            r.getBytes(3),
+            Instant.ofEpochMilli(r.getLong(4)),
+            checkpointTime,
+            Instant.ofEpochMilli(r.getLong(6))));
   }
 
   /** The adopted tree size: how many entries the store holds; 0 before the first sync. */

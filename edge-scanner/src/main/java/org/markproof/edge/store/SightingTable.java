@@ -52,37 +52,52 @@ public final class SightingTable {
   public List<Sighting> between(
       String gtin, String batch, String serial, Instant from, Instant to, int limit)
       throws EdgeStoreException {
-    List<Sighting> out = new ArrayList<>();
-    try (PreparedStatement q =
-        db.prepareStatement(
-            "SELECT scan_id, post, lat, lon, scanned_at FROM sighting"
-                + " WHERE gtin = ? AND batch = ? AND serial = ?"
-                + " AND scanned_at >= ? AND scanned_at <= ?"
-                + " ORDER BY scanned_at DESC LIMIT ?")) {
-      q.setString(1, gtin);
-      q.setString(2, batch);
-      q.setString(3, serial);
-      q.setLong(4, from.toEpochMilli());
-      q.setLong(5, to.toEpochMilli());
-      q.setInt(6, limit);
-      try (ResultSet r = q.executeQuery()) {
-        while (r.next()) {
-          out.add(
-              new Sighting(
-                  r.getString(1),
-                  gtin,
-                  batch,
-                  serial,
-                  r.getString(2),
-                  r.getDouble(3),
-                  r.getDouble(4),
-                  Instant.ofEpochMilli(r.getLong(5))));
-        }
-      }
-      java.util.Collections.reverse(out);
-      return out;
+    try (PreparedStatement q = db.prepareStatement(BETWEEN_QUERY)) {
+      return readBetween(q, gtin, batch, serial, from, to, limit);
     } catch (SQLException e) {
       throw new EdgeStoreException(file + ": cannot read sightings: " + e.getMessage(), e);
     }
+  }
+
+  /** The latest sightings of one item in a time window, newest first, at most {@code LIMIT}. */
+  static final String BETWEEN_QUERY =
+      "SELECT scan_id, post, lat, lon, scanned_at FROM sighting"
+          + " WHERE gtin = ? AND batch = ? AND serial = ?"
+          + " AND scanned_at >= ? AND scanned_at <= ?"
+          + " ORDER BY scanned_at DESC LIMIT ?";
+
+  /** Runs {@code q} (a prepared {@link #BETWEEN_QUERY}); the sightings oldest first. */
+  static List<Sighting> readBetween(
+      PreparedStatement q,
+      String gtin,
+      String batch,
+      String serial,
+      Instant from,
+      Instant to,
+      int limit)
+      throws SQLException {
+    List<Sighting> out = new ArrayList<>();
+    q.setString(1, gtin);
+    q.setString(2, batch);
+    q.setString(3, serial);
+    q.setLong(4, from.toEpochMilli());
+    q.setLong(5, to.toEpochMilli());
+    q.setInt(6, limit);
+    try (ResultSet r = q.executeQuery()) {
+      while (r.next()) {
+        out.add(
+            new Sighting(
+                r.getString(1),
+                gtin,
+                batch,
+                serial,
+                r.getString(2),
+                r.getDouble(3),
+                r.getDouble(4),
+                Instant.ofEpochMilli(r.getLong(5))));
+      }
+    }
+    java.util.Collections.reverse(out);
+    return out;
   }
 }

@@ -7,8 +7,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import org.markproof.contracts.merkle.NodeHashSource;
@@ -34,18 +32,10 @@ public final class StoreReader implements NodeHashSource, AutoCloseable {
   private StoreReader(Path file, Connection db) throws SQLException {
     this.file = file;
     this.db = db;
-    this.checkpoint =
-        db.prepareStatement(
-            "SELECT note, size, root, adopted_at, checkpoint_time, last_sync_at"
-                + " FROM checkpoint WHERE id = 1");
+    this.checkpoint = db.prepareStatement(EdgeStore.CHECKPOINT_QUERY);
     this.entry = db.prepareStatement("SELECT leaf FROM entry WHERE idx = ?");
     this.node = db.prepareStatement("SELECT hash FROM node WHERE level = ? AND idx = ?");
-    this.sightings =
-        db.prepareStatement(
-            "SELECT scan_id, post, lat, lon, scanned_at FROM sighting"
-                + " WHERE gtin = ? AND batch = ? AND serial = ?"
-                + " AND scanned_at >= ? AND scanned_at <= ?"
-                + " ORDER BY scanned_at DESC LIMIT ?");
+    this.sightings = db.prepareStatement(SightingTable.BETWEEN_QUERY);
     this.setting = db.prepareStatement("SELECT value FROM setting WHERE name = ?");
   }
 
@@ -73,20 +63,7 @@ public final class StoreReader implements NodeHashSource, AutoCloseable {
   /** The adopted checkpoint; empty before the first sync. */
   public Optional<AdoptedCheckpoint> checkpoint() throws EdgeStoreException {
     try (ResultSet r = checkpoint.executeQuery()) {
-      if (!r.next()) {
-        return Optional.empty();
-      }
-      long time = r.getLong(5);
-      Optional<Instant> checkpointTime =
-          r.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochSecond(time));
-      return Optional.of(
-          new AdoptedCheckpoint(
-              r.getString(1),
-              r.getLong(2),
-              r.getBytes(3),
-              Instant.ofEpochMilli(r.getLong(4)),
-              checkpointTime,
-              Instant.ofEpochMilli(r.getLong(6))));
+      return EdgeStore.readCheckpoint(r);
     } catch (SQLException e) {
       throw failure("read the adopted checkpoint", e);
     }
@@ -137,33 +114,11 @@ public final class StoreReader implements NodeHashSource, AutoCloseable {
   public List<Sighting> sightings(
       String gtin, String batch, String serial, Instant from, Instant to, int limit)
       throws EdgeStoreException {
-    List<Sighting> out = new ArrayList<>();
     try {
-      sightings.setString(1, gtin);
-      sightings.setString(2, batch);
-      sightings.setString(3, serial);
-      sightings.setLong(4, from.toEpochMilli());
-      sightings.setLong(5, to.toEpochMilli());
-      sightings.setInt(6, limit);
-      try (ResultSet r = sightings.executeQuery()) {
-        while (r.next()) {
-          out.add(
-              new Sighting(
-                  r.getString(1),
-                  gtin,
-                  batch,
-                  serial,
-                  r.getString(2),
-                  r.getDouble(3),
-                  r.getDouble(4),
-                  Instant.ofEpochMilli(r.getLong(5))));
-        }
-      }
+      return SightingTable.readBetween(sightings, gtin, batch, serial, from, to, limit);
     } catch (SQLException e) {
       throw failure("read sightings", e);
     }
-    Collections.reverse(out);
-    return out;
   }
 
   /** The clock's high-water mark as stored (see {@link EdgeStore#observeClock}); 0 if none. */
