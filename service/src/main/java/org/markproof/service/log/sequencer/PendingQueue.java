@@ -90,8 +90,8 @@ final class PendingQueue {
     if (sequenced.isEmpty() && rejected.isEmpty() && unusable.isEmpty()) {
       return;
     }
-    List<Tuple> done = new ArrayList<>();
-    sequenced.forEach((id, index) -> done.add(Tuple.of(id, index)));
+    UUID[] ids = sequenced.keySet().toArray(UUID[]::new);
+    Long[] indices = sequenced.values().toArray(Long[]::new);
     List<Tuple> refused = new ArrayList<>();
     rejected.forEach(
         (id, violations) ->
@@ -103,14 +103,17 @@ final class PendingQueue {
                     id, new JsonObject().put("violations", new JsonArray()).put("error", reason))));
     pool.withTransaction(
             connection -> {
+              // One statement for the whole batch: PostgreSQL plans and runs it once, not once
+              // per row.
               var sequence =
-                  done.isEmpty()
+                  ids.length == 0
                       ? io.smallrye.mutiny.Uni.createFrom().voidItem()
                       : connection
                           .preparedQuery(
-                              "UPDATE submission SET status = 'sequenced', log_index = $2"
-                                  + " WHERE id = $1 AND status = 'pending'")
-                          .executeBatch(done)
+                              "UPDATE submission AS s SET status = 'sequenced', log_index = v.idx"
+                                  + " FROM unnest($1::uuid[], $2::bigint[]) AS v(id, idx)"
+                                  + " WHERE s.id = v.id AND s.status = 'pending'")
+                          .execute(Tuple.of(ids, indices))
                           .replaceWithVoid();
               return sequence.chain(
                   () ->
