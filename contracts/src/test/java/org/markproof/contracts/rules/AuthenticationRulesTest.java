@@ -93,11 +93,7 @@ class AuthenticationRulesTest {
   void forgedSignatureIsRejected() {
     TestLedger ledger = TestLedger.standard();
     SignedEntry honest = ledger.sign(product("acme", SHOE, EM_MARK));
-    byte[] signature = honest.signature();
-    signature[5] ^= 1;
-    ledger.assertRejected(
-        SignedEntry.of(honest.statement(), honest.keyId(), signature),
-        ViolationCode.SIGNATURE_INVALID);
+    ledger.assertRejected(forged(honest, 5), ViolationCode.SIGNATURE_INVALID);
   }
 
   @Test
@@ -105,9 +101,7 @@ class AuthenticationRulesTest {
     TestLedger ledger = TestLedger.standard();
     VerifiedSignatures memo = new VerifiedSignatures(2);
     SignedEntry honest = ledger.sign(product("acme", SHOE, EM_MARK));
-    byte[] signature = honest.signature();
-    signature[5] ^= 1;
-    SignedEntry forged = SignedEntry.of(honest.statement(), honest.keyId(), signature);
+    SignedEntry forged = forged(honest, 5);
 
     assertEquals(List.of(), Rules.validate(ledger.state, honest, ledger.now, memo));
     assertTrue(
@@ -128,9 +122,7 @@ class AuthenticationRulesTest {
     TestLedger ledger = TestLedger.standard();
     VerifiedSignatures memo = new VerifiedSignatures(64);
     SignedEntry honest = ledger.sign(product("acme", SHOE, EM_MARK));
-    byte[] signature = honest.signature();
-    signature[9] ^= 1;
-    SignedEntry forged = SignedEntry.of(honest.statement(), honest.keyId(), signature);
+    SignedEntry forged = forged(honest, 9);
     var key = ledger.keyOf("acme").publicKey();
 
     Rules.verifyAhead(LedgerState.empty(), honest, memo);
@@ -187,5 +179,12 @@ class AuthenticationRulesTest {
                 "time",
                 "entry time 2026-01-09T00:00:00Z is before the previous entry's 2026-01-10T10:00:00Z")),
         violations);
+  }
+
+  /** {@code honest} with one bit of its signature's byte {@code at} flipped. */
+  private static SignedEntry forged(SignedEntry honest, int at) {
+    byte[] signature = honest.signature();
+    signature[at] ^= 1;
+    return SignedEntry.of(honest.statement(), honest.keyId(), signature);
   }
 }

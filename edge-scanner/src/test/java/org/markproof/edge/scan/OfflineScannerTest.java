@@ -12,10 +12,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -35,9 +33,6 @@ import org.markproof.contracts.verdict.VerdictCode;
 import org.markproof.edge.store.EdgeStore;
 import org.markproof.edge.store.PostProfile;
 import org.markproof.edge.store.QueuedScan;
-import org.markproof.edge.sync.BundleSource;
-import org.markproof.edge.sync.CheckpointOpener;
-import org.markproof.edge.sync.Sync;
 import org.markproof.edge.sync.TestLog;
 
 /**
@@ -65,22 +60,10 @@ class OfflineScannerTest {
     ledger.apply(batch("acme", SHOE, "L1", "2026-01-05"));
     ledger.apply(revokeLabels("acme", SHOE, "L1", "STOLEN1"));
     log = TestLog.of(ledger);
-    int size = log.entries.size();
-    Path bundle = log.writeBundle(dir.resolve("log.bundle"), 0, size);
     verdictKey =
         VerdictKeyFile.readOrGenerate(
             dir.resolve("post.verdict.key"), "fr-cdg", new SecureRandom());
-    try (EdgeStore store = EdgeStore.open(dir.resolve("post.db"));
-        BundleSource source = BundleSource.open(bundle)) {
-      new Sync(
-              store,
-              new CheckpointOpener(
-                  CheckpointVerifier.forLog(log.logKey.verifier()),
-                  Optional.empty(),
-                  Optional.of(log.timestampKey.verifier())),
-              Clock.fixed(SIGNED, ZoneOffset.UTC))
-          .run(source);
-    }
+    log.syncWholeLogInto(dir.resolve("post.db"), dir.resolve("log.bundle"));
   }
 
   private static String label(String serial) throws Exception {

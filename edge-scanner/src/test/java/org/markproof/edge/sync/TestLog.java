@@ -9,7 +9,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.markproof.contracts.checkpoint.Checkpoint;
+import org.markproof.contracts.checkpoint.CheckpointVerifier;
 import org.markproof.contracts.checkpoint.Ed25519CosignatureSigner;
 import org.markproof.contracts.edge.EdgeBundle;
 import org.markproof.contracts.entry.LogEntry;
@@ -20,6 +22,7 @@ import org.markproof.contracts.merkle.ProofGenerator;
 import org.markproof.contracts.note.Ed25519NoteSigner;
 import org.markproof.contracts.note.SignedNote;
 import org.markproof.contracts.rules.TestLedger;
+import org.markproof.edge.store.EdgeStore;
 
 /**
  * A real markproof log for sync tests: entries signed by contracts' {@link TestLedger} participants
@@ -136,6 +139,25 @@ public final class TestLog {
   /** Writes {@link #bundle(int, int)} into {@code file}. */
   public Path writeBundle(Path file, int from, int to) throws Exception {
     return Files.write(file, bundle(from, to));
+  }
+
+  /**
+   * Writes the whole log as a bundle at {@code bundleFile} and syncs it into the edge store {@code
+   * storeFile}, verifying with this log's keys, at {@link #SIGNED_AT}: a post that is up to date.
+   */
+  public void syncWholeLogInto(Path storeFile, Path bundleFile) throws Exception {
+    Path bundle = writeBundle(bundleFile, 0, entries.size());
+    try (EdgeStore store = EdgeStore.open(storeFile);
+        BundleSource source = BundleSource.open(bundle)) {
+      new Sync(
+              store,
+              new CheckpointOpener(
+                  CheckpointVerifier.forLog(logKey.verifier()),
+                  Optional.empty(),
+                  Optional.of(timestampKey.verifier())),
+              Clock.fixed(SIGNED_AT, ZoneOffset.UTC))
+          .run(source);
+    }
   }
 
   static byte[] utf8(String s) {
