@@ -1,7 +1,6 @@
 package org.markproof.service.state;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -55,80 +54,131 @@ final class StateWriter {
   }
 
   private static Uni<Void> upsert(SqlClient client, List<StateRow> rows) {
-    List<Tuple> participants = new ArrayList<>();
-    List<Tuple> trademarks = new ArrayList<>();
-    List<Tuple> licenses = new ArrayList<>();
-    List<Tuple> products = new ArrayList<>();
-    List<Tuple> batches = new ArrayList<>();
+    Columns participants = new Columns(String.class, String.class, Boolean.class, String.class, Long.class);
+    Columns trademarks =
+        new Columns(String.class, String.class, String.class, String.class, String.class, Long.class);
+    Columns licenses = new Columns(String.class, String.class, String.class, String.class, Long.class);
+    Columns products = new Columns(String.class, String.class, String.class, Long.class);
+    Columns batches = new Columns(String.class, String.class, String.class, String.class, Long.class);
     for (StateRow row : rows) {
-      JsonObject doc = new JsonObject(row.document().toString());
+      // The document as JSON text: PostgreSQL parses it into jsonb once (::jsonb below).
+      String doc = row.document().toString();
       if (row instanceof StateRow.Participant p) {
-        participants.add(Tuple.of(p.id(), p.role(), p.active(), doc, p.index()));
+        participants.add(p.id(), p.role(), p.active(), doc, p.index());
       } else if (row instanceof StateRow.Trademark t) {
-        trademarks.add(
-            Tuple.tuple()
-                .addString(t.office())
-                .addString(t.number())
-                .addString(t.holder())
-                .addString(t.status())
-                .addValue(doc)
-                .addLong(t.index()));
+        trademarks.add(t.office(), t.number(), t.holder(), t.status(), doc, t.index());
       } else if (row instanceof StateRow.License l) {
-        licenses.add(Tuple.of(l.id(), l.licensor(), l.licensee(), doc, l.index()));
+        licenses.add(l.id(), l.licensor(), l.licensee(), doc, l.index());
       } else if (row instanceof StateRow.Product p) {
-        products.add(Tuple.of(p.gtin(), p.registrant(), doc, p.index()));
+        products.add(p.gtin(), p.registrant(), doc, p.index());
       } else if (row instanceof StateRow.Batch b) {
-        batches.add(Tuple.of(b.gtin(), b.batch(), b.issuer(), doc, b.index()));
+        batches.add(b.gtin(), b.batch(), b.issuer(), doc, b.index());
       }
     }
-    return batch(
+    return upsert(
             client,
             "INSERT INTO participant_state (id, role, active, document, updated_index)"
-                + " VALUES ($1, $2, $3, $4, $5) ON CONFLICT (id) DO UPDATE SET role ="
-                + " EXCLUDED.role, active = EXCLUDED.active, document = EXCLUDED.document,"
-                + " updated_index = EXCLUDED.updated_index",
+                + " SELECT r.id, r.role, r.active, r.document::jsonb, r.updated_index FROM"
+                + " unnest($1::text[], $2::text[], $3::boolean[], $4::text[], $5::bigint[])"
+                + " AS r(id, role, active, document, updated_index)"
+                + " ON CONFLICT (id) DO UPDATE SET role = EXCLUDED.role, active = EXCLUDED.active,"
+                + " document = EXCLUDED.document, updated_index = EXCLUDED.updated_index",
             participants)
         .chain(
             () ->
-                batch(
+                upsert(
                     client,
                     "INSERT INTO trademark_state (office, number, holder, status, document,"
-                        + " updated_index) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (office,"
-                        + " number) DO UPDATE SET holder = EXCLUDED.holder, status ="
-                        + " EXCLUDED.status, document = EXCLUDED.document, updated_index ="
-                        + " EXCLUDED.updated_index",
+                        + " updated_index) SELECT r.office, r.number, r.holder, r.status,"
+                        + " r.document::jsonb, r.updated_index FROM unnest($1::text[], $2::text[],"
+                        + " $3::text[], $4::text[], $5::text[], $6::bigint[])"
+                        + " AS r(office, number, holder, status, document, updated_index)"
+                        + " ON CONFLICT (office, number) DO UPDATE SET holder = EXCLUDED.holder,"
+                        + " status = EXCLUDED.status, document = EXCLUDED.document,"
+                        + " updated_index = EXCLUDED.updated_index",
                     trademarks))
         .chain(
             () ->
-                batch(
+                upsert(
                     client,
                     "INSERT INTO license_state (id, licensor, licensee, document, updated_index)"
-                        + " VALUES ($1, $2, $3, $4, $5) ON CONFLICT (id) DO UPDATE SET document ="
-                        + " EXCLUDED.document, updated_index = EXCLUDED.updated_index",
+                        + " SELECT r.id, r.licensor, r.licensee, r.document::jsonb, r.updated_index"
+                        + " FROM unnest($1::text[], $2::text[], $3::text[], $4::text[],"
+                        + " $5::bigint[]) AS r(id, licensor, licensee, document, updated_index)"
+                        + " ON CONFLICT (id) DO UPDATE SET document = EXCLUDED.document,"
+                        + " updated_index = EXCLUDED.updated_index",
                     licenses))
         .chain(
             () ->
-                batch(
+                upsert(
                     client,
                     "INSERT INTO product_state (gtin, registrant, document, updated_index)"
-                        + " VALUES ($1, $2, $3, $4) ON CONFLICT (gtin) DO UPDATE SET document ="
-                        + " EXCLUDED.document, updated_index = EXCLUDED.updated_index",
+                        + " SELECT r.gtin, r.registrant, r.document::jsonb, r.updated_index"
+                        + " FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[])"
+                        + " AS r(gtin, registrant, document, updated_index)"
+                        + " ON CONFLICT (gtin) DO UPDATE SET document = EXCLUDED.document,"
+                        + " updated_index = EXCLUDED.updated_index",
                     products))
         .chain(
             () ->
-                batch(
+                upsert(
                     client,
                     "INSERT INTO batch_state (gtin, batch, issuer, document, updated_index)"
-                        + " VALUES ($1, $2, $3, $4, $5) ON CONFLICT (gtin, batch) DO UPDATE SET"
-                        + " document = EXCLUDED.document, updated_index ="
-                        + " EXCLUDED.updated_index",
+                        + " SELECT r.gtin, r.batch, r.issuer, r.document::jsonb, r.updated_index"
+                        + " FROM unnest($1::text[], $2::text[], $3::text[], $4::text[],"
+                        + " $5::bigint[]) AS r(gtin, batch, issuer, document, updated_index)"
+                        + " ON CONFLICT (gtin, batch) DO UPDATE SET document = EXCLUDED.document,"
+                        + " updated_index = EXCLUDED.updated_index",
                     batches));
   }
 
-  private static Uni<Void> batch(SqlClient client, String sql, List<Tuple> rows) {
-    if (rows.isEmpty()) {
+  /**
+   * One statement per table over column arrays (one row per key: {@link #write} keeps the latest
+   * row of each key, as ON CONFLICT DO UPDATE may touch a row once per statement).
+   */
+  private static Uni<Void> upsert(SqlClient client, String sql, Columns columns) {
+    if (columns.isEmpty()) {
       return Uni.createFrom().voidItem();
     }
-    return client.preparedQuery(sql).executeBatch(rows).replaceWithVoid();
+    return client.preparedQuery(sql).execute(columns.tuple()).replaceWithVoid();
+  }
+
+  /** Rows of one table gathered column by column, as the arrays of one {@code unnest}. */
+  private static final class Columns {
+    private final Class<?>[] types;
+    private final List<List<Object>> values = new ArrayList<>();
+
+    Columns(Class<?>... types) {
+      this.types = types;
+      for (int i = 0; i < types.length; i++) {
+        values.add(new ArrayList<>());
+      }
+    }
+
+    void add(Object... row) {
+      for (int i = 0; i < types.length; i++) {
+        values.get(i).add(types[i].cast(row[i]));
+      }
+    }
+
+    boolean isEmpty() {
+      return values.get(0).isEmpty();
+    }
+
+    Tuple tuple() {
+      Tuple tuple = Tuple.tuple();
+      for (int i = 0; i < types.length; i++) {
+        List<Object> column = values.get(i);
+        // Typed arrays, as the PostgreSQL client encodes text[], boolean[] and bigint[] from them.
+        if (types[i] == String.class) {
+          tuple.addValue(column.toArray(String[]::new));
+        } else if (types[i] == Boolean.class) {
+          tuple.addValue(column.toArray(Boolean[]::new));
+        } else {
+          tuple.addValue(column.toArray(Long[]::new));
+        }
+      }
+      return tuple;
+    }
   }
 }
