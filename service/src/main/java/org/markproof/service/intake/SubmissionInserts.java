@@ -2,14 +2,16 @@ package org.markproof.service.intake;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -18,8 +20,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Group commit for new submissions: the rows of concurrent submissions are written together, in one
- * round trip and one commit (a pipelined batch of {@code INSERT … ON CONFLICT DO NOTHING} ending in
- * a single Sync, which PostgreSQL runs as one implicit transaction), and each submitter is answered
+ * round trip and one commit (one {@code INSERT … SELECT FROM unnest(…) ON CONFLICT DO NOTHING}
+ * over the rows' column arrays), and each submitter is answered
  * only once its row is durable. While one batch commits, the next one gathers; under load a commit
  * carries hundreds of rows, when idle a row goes alone at once.
  *
@@ -34,10 +36,20 @@ final class SubmissionInserts {
   /** Most rows in one commit. */
   static final int MAX_BATCH = 512;
 
+  /**
+   * One statement for the batch, over column arrays in the batch's order ({@code WITH ORDINALITY}):
+   * of two rows with one unique key the earlier is written. {@code RETURNING id} names those written.
+   */
   private static final String INSERT =
       "INSERT INTO submission (id, idempotency_key, natural_key, kind, submitter, entry,"
           + " leaf_hash, status, created_at, result)"
-          + " VALUES ($1, $2, $3, $4, $5, $6, $7, 'pending', $8, $9)"
+          + " SELECT r.id, r.idempotency_key, r.natural_key, r.kind, r.submitter, r.entry,"
+          + " r.leaf_hash, 'pending', r.created_at, jsonb_build_object('receipt', r.receipt)"
+          + " FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[],"
+          + " $6::bytea[], $7::bytea[], $8::timestamptz[], $9::text[]) WITH ORDINALITY"
+          + " AS r(id, idempotency_key, natural_key, kind, submitter, entry, leaf_hash,"
+          + " created_at, receipt, position)"
+          + " ORDER BY r.position"
           + " ON CONFLICT DO NOTHING RETURNING id";
 
   private final Pool pool;
@@ -59,18 +71,6 @@ final class SubmissionInserts {
       byte[] leafHash,
       Instant acceptedAt,
       String receipt) {
-    Tuple tuple() {
-      return Tuple.tuple()
-          .addValue(id)
-          .addValue(idempotencyKey)
-          .addValue(naturalKey)
-          .addValue(kind)
-          .addValue(submitter)
-          .addValue(Buffer.buffer(entry))
-          .addValue(Buffer.buffer(leafHash))
-          .addValue(acceptedAt.atOffset(ZoneOffset.UTC))
-          .addValue(new JsonObject().put("receipt", receipt));
-    }
   }
 
   private record Waiting(NewRow row, CompletableFuture<Boolean> written) {}
@@ -117,16 +117,49 @@ final class SubmissionInserts {
   }
 
   private Uni<Void> write(List<Waiting> batch) {
-    List<Tuple> tuples = new ArrayList<>(batch.size());
-    batch.forEach(w -> tuples.add(w.row().tuple()));
+    int n = batch.size();
+    UUID[] ids = new UUID[n];
+    String[] idempotencyKeys = new String[n];
+    String[] naturalKeys = new String[n];
+    String[] kinds = new String[n];
+    String[] submitters = new String[n];
+    Buffer[] entries = new Buffer[n];
+    Buffer[] leafHashes = new Buffer[n];
+    OffsetDateTime[] acceptedAt = new OffsetDateTime[n];
+    String[] receipts = new String[n];
+    for (int i = 0; i < n; i++) {
+      NewRow row = batch.get(i).row();
+      ids[i] = row.id();
+      idempotencyKeys[i] = row.idempotencyKey();
+      naturalKeys[i] = row.naturalKey();
+      kinds[i] = row.kind();
+      submitters[i] = row.submitter();
+      entries[i] = Buffer.buffer(row.entry());
+      leafHashes[i] = Buffer.buffer(row.leafHash());
+      acceptedAt[i] = row.acceptedAt().atOffset(ZoneOffset.UTC);
+      receipts[i] = row.receipt();
+    }
+    Tuple columns =
+        Tuple.tuple()
+            .addValue(ids)
+            .addValue(idempotencyKeys)
+            .addValue(naturalKeys)
+            .addValue(kinds)
+            .addValue(submitters)
+            .addValue(entries)
+            .addValue(leafHashes)
+            .addValue(acceptedAt)
+            .addValue(receipts);
     return pool.preparedQuery(INSERT)
-        .executeBatch(tuples)
+        .execute(columns)
         .map(
             rows -> {
-              RowSet<io.vertx.mutiny.sqlclient.Row> result = rows;
+              Set<UUID> written = new HashSet<>();
+              for (Row row : rows) {
+                written.add(row.getUUID(0));
+              }
               for (Waiting w : batch) {
-                w.written().complete(result != null && result.rowCount() == 1);
-                result = result == null ? null : result.next();
+                w.written().complete(written.contains(w.row().id()));
               }
               return (Void) null;
             })
