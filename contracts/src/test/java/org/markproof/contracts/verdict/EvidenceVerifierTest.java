@@ -351,6 +351,43 @@ class EvidenceVerifierTest {
   }
 
   @Test
+  void notAuthorizedForTheTerritoryWithoutABatchNeedsOnlyTheProductAndTheMark() throws Exception {
+    // As a post whose store keeps other territories' batches judges a foreign product's label.
+    ObjectNode doc = log.genuine();
+    doc.put("verdict", "NOT_AUTHORIZED");
+    doc.putArray("reasons").add("territory-not-covered").add("product-registered");
+    doc.remove("batch");
+    entries(doc).remove(0);
+    EvidenceVerifier.Result result = verifier().verify(signed(doc));
+    assertEquals("NOT_AUTHORIZED", result.verdict());
+    assertEquals(
+        List.of("product", "mark"), result.entries().stream().map(ProvenEntry::role).toList());
+  }
+
+  @Test
+  void notAuthorizedWithoutABatchForAnotherReasonStillNeedsTheBatch() {
+    ObjectNode doc = log.genuine();
+    doc.put("verdict", "NOT_AUTHORIZED");
+    doc.putArray("reasons").add("issuer-not-entitled");
+    doc.remove("batch");
+    entries(doc).remove(0);
+    EvidenceCheckException e = fails(Check.CLAIMS, signed(doc));
+    assertEquals(
+        "check 4, the entries against the verdict's claims: verdict NOT_AUTHORIZED needs a batch"
+            + " entry and the evidence has none (it needs batch, product, mark)",
+        e.getMessage());
+  }
+
+  @Test
+  void notAuthorizedForTheTerritoryClaimingABatchStillNeedsTheBatch() {
+    ObjectNode doc = log.genuine();
+    doc.put("verdict", "NOT_AUTHORIZED");
+    doc.putArray("reasons").add("territory-not-covered");
+    entries(doc).remove(0);
+    fails(Check.CLAIMS, signed(doc));
+  }
+
+  @Test
   void revokedWithoutARevocationEntryFails() {
     ObjectNode doc = log.revoked();
     entries(doc).remove(3);
