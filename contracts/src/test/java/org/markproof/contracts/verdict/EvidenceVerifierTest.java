@@ -350,14 +350,21 @@ class EvidenceVerifierTest {
         e.getMessage());
   }
 
+  /** A NOT_AUTHORIZED verdict for {@code reasons} whose evidence has no batch entry. */
+  private ObjectNode notAuthorizedWithoutBatchEntry(String... reasons) {
+    ObjectNode doc = log.genuine();
+    doc.put("verdict", "NOT_AUTHORIZED");
+    var list = doc.putArray("reasons");
+    Arrays.stream(reasons).forEach(list::add);
+    entries(doc).remove(0);
+    return doc;
+  }
+
   @Test
   void notAuthorizedForTheTerritoryWithoutABatchNeedsOnlyTheProductAndTheMark() throws Exception {
     // As a post whose store keeps other territories' batches judges a foreign product's label.
-    ObjectNode doc = log.genuine();
-    doc.put("verdict", "NOT_AUTHORIZED");
-    doc.putArray("reasons").add("territory-not-covered").add("product-registered");
+    ObjectNode doc = notAuthorizedWithoutBatchEntry("territory-not-covered", "product-registered");
     doc.remove("batch");
-    entries(doc).remove(0);
     EvidenceVerifier.Result result = verifier().verify(signed(doc));
     assertEquals("NOT_AUTHORIZED", result.verdict());
     assertEquals(
@@ -366,11 +373,8 @@ class EvidenceVerifierTest {
 
   @Test
   void notAuthorizedWithoutABatchForAnotherReasonStillNeedsTheBatch() {
-    ObjectNode doc = log.genuine();
-    doc.put("verdict", "NOT_AUTHORIZED");
-    doc.putArray("reasons").add("issuer-not-entitled");
+    ObjectNode doc = notAuthorizedWithoutBatchEntry("issuer-not-entitled");
     doc.remove("batch");
-    entries(doc).remove(0);
     EvidenceCheckException e = fails(Check.CLAIMS, signed(doc));
     assertEquals(
         "check 4, the entries against the verdict's claims: verdict NOT_AUTHORIZED needs a batch"
@@ -380,11 +384,9 @@ class EvidenceVerifierTest {
 
   @Test
   void notAuthorizedForTheTerritoryClaimingABatchStillNeedsTheBatch() {
-    ObjectNode doc = log.genuine();
-    doc.put("verdict", "NOT_AUTHORIZED");
-    doc.putArray("reasons").add("territory-not-covered");
-    entries(doc).remove(0);
-    fails(Check.CLAIMS, signed(doc));
+    EvidenceCheckException e =
+        fails(Check.CLAIMS, signed(notAuthorizedWithoutBatchEntry("territory-not-covered")));
+    assertTrue(e.getMessage().contains("needs a batch entry"), e::getMessage);
   }
 
   @Test

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -45,16 +44,8 @@ class TerritorySyncIT {
   @BeforeAll
   static void startService() throws Exception {
     service = DemoService.start(data);
-    logKey =
-        JSON.readTree(service.get("/v1/log/key", null).body())
-            .path("checkpointVerifierKey")
-            .asText();
-    labels = new LinkedHashMap<>();
-    for (String line :
-        Files.readAllLines(data.resolve("demo/labels/payloads.txt"), StandardCharsets.UTF_8)) {
-      String[] parts = line.split("\t", 2);
-      labels.putIfAbsent(parts[0], parts[1]);
-    }
+    logKey = service.logKey();
+    labels = service.labels();
   }
 
   @AfterAll

@@ -19,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,7 +29,6 @@ import org.markproof.contracts.label.LabelSigner;
 import org.markproof.contracts.label.ScannedCode;
 import org.markproof.contracts.note.Ed25519NoteSigner;
 import org.markproof.contracts.rules.TestLedger;
-import org.markproof.contracts.verdict.ClonePolicy;
 import org.markproof.contracts.verdict.EvidenceVerifier;
 import org.markproof.contracts.verdict.Judge;
 import org.markproof.contracts.verdict.ScanContext;
@@ -59,7 +57,6 @@ class TerritoryScanTest {
 
   @TempDir Path dir;
   private Ed25519NoteSigner verdictKey;
-  private final AtomicInteger ids = new AtomicInteger();
 
   @BeforeAll
   static void buildLog() throws Exception {
@@ -120,12 +117,7 @@ class TerritoryScanTest {
   }
 
   private OfflineScanner scanner(EdgeStore store) {
-    return new OfflineScanner(
-        store,
-        verdictKey,
-        ClonePolicy.DEFAULT,
-        Duration.ofHours(48),
-        () -> "scan-" + ids.incrementAndGet());
+    return OfflineScanner.of(store, verdictKey, Duration.ofHours(48));
   }
 
   private EvidenceVerifier verifier() throws Exception {

@@ -156,16 +156,16 @@ public final class TestLog {
     Path bundle = writeBundle(bundleFile, 0, entries.size());
     try (EdgeStore store = EdgeStore.open(storeFile);
         BundleSource source = BundleSource.open(bundle)) {
-      new Sync(
-              store,
-              new CheckpointOpener(
-                  CheckpointVerifier.forLog(logKey.verifier()),
-                  Optional.empty(),
-                  Optional.of(timestampKey.verifier())),
-              Clock.fixed(SIGNED_AT, ZoneOffset.UTC),
-              filter)
-          .run(source);
+      new Sync(store, opener(), Clock.fixed(SIGNED_AT, ZoneOffset.UTC), filter).run(source);
     }
+  }
+
+  /** Opens this log's checkpoints: its log key, and its timestamp key's cosignature required. */
+  public CheckpointOpener opener() throws Exception {
+    return new CheckpointOpener(
+        CheckpointVerifier.forLog(logKey.verifier()),
+        Optional.empty(),
+        Optional.of(timestampKey.verifier()));
   }
 
   static byte[] utf8(String s) {
