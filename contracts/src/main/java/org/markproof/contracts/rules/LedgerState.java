@@ -119,6 +119,23 @@ public final class LedgerState {
     return tables.activeOperators;
   }
 
+  /**
+   * This state moved past {@code entries} log entries that were not applied: the same facts and
+   * entry time, and the next entry's index {@code entries} further on. For a replica that replays
+   * only part of the log (an edge store kept for some territories, docs/edge.md): what it does
+   * apply then cites its true log index, so its evidence proves the right leaves. The caller
+   * answers for skipping only entries that no applied entry depends on: what a skipped entry would
+   * have established is absent, and the rules do not check it.
+   *
+   * @throws IllegalArgumentException if {@code entries} is negative
+   */
+  public LedgerState skip(long entries) {
+    if (entries < 0) {
+      throw new IllegalArgumentException("cannot skip " + entries + " entries");
+    }
+    return entries == 0 ? this : new LedgerState(tables, size + entries, lastTime);
+  }
+
   LedgerState next(Tables next, Instant time) {
     return new LedgerState(next, size + 1, time);
   }

@@ -71,7 +71,8 @@ final class EvidenceClaims {
       claims.compare(item, entry.entry().statement());
       proven.add(new ProvenEntry(item.position(), item.role(), item.index(), entry));
     }
-    for (String role : NEEDED.get(verdict)) {
+    List<String> needed = needed(verdict, document);
+    for (String role : needed) {
       if (items.stream().noneMatch(i -> i.role().equals(role))) {
         throw new EvidenceCheckException(
             Check.CLAIMS,
@@ -80,11 +81,29 @@ final class EvidenceClaims {
                 + " needs a "
                 + role
                 + " entry and the evidence has none (it needs "
-                + String.join(", ", NEEDED.get(verdict))
+                + String.join(", ", needed)
                 + ")");
       }
     }
     return proven;
+  }
+
+  /**
+   * The roles whose entries {@code verdict} needs: {@link #NEEDED}, except that a {@code
+   * NOT_AUTHORIZED} verdict that claims no batch and whose decisive reason is {@code
+   * territory-not-covered} needs the product and mark only. An edge store kept for some territories
+   * gives it for an item of a product registered for other territories only, whose batches that
+   * store does not keep (docs/edge.md "Territory filter"): the product entry proves the product's
+   * territories.
+   */
+  private static List<String> needed(String verdict, ObjectNode document) {
+    JsonNode reasons = document.path("reasons");
+    if (verdict.equals("NOT_AUTHORIZED")
+        && !document.has("batch")
+        && reasons.path(0).asText().equals(ReasonCode.TERRITORY_NOT_COVERED.wireName())) {
+      return List.of("product", "mark");
+    }
+    return NEEDED.get(verdict);
   }
 
   private void compare(EvidenceDocument.Item item, Statement statement)

@@ -3,6 +3,7 @@ package org.markproof.contracts.verdict;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.markproof.contracts.entry.OfficeCode;
 
 /**
@@ -10,7 +11,7 @@ import org.markproof.contracts.entry.OfficeCode;
  * or a regional office whose rights cover the post's state — {@code EM} (EUIPO) the 27 EU member
  * states, {@code BX} (BOIP) Belgium, the Netherlands and Luxembourg.
  */
-final class Territories {
+public final class Territories {
   private static final Map<String, Set<String>> REGIONS =
       Map.of(
           "EM",
@@ -22,7 +23,8 @@ final class Territories {
 
   private Territories() {}
 
-  static boolean reach(Collection<OfficeCode> listed, OfficeCode post) {
+  /** Whether rights listed for {@code listed} reach a post whose territory is {@code post}. */
+  public static boolean reach(Collection<OfficeCode> listed, OfficeCode post) {
     for (OfficeCode territory : listed) {
       if (territory.equals(post)
           || REGIONS.getOrDefault(territory.code(), Set.of()).contains(post.code())) {
@@ -30,5 +32,18 @@ final class Territories {
       }
     }
     return false;
+  }
+
+  /**
+   * The territories a post within {@code territory} may name as its own: the code itself and, for a
+   * regional office, each of its member states.
+   */
+  public static Set<OfficeCode> within(OfficeCode territory) {
+    Set<OfficeCode> out = new TreeSet<>();
+    out.add(territory);
+    for (String member : REGIONS.getOrDefault(territory.code(), Set.of())) {
+      out.add(OfficeCode.of(member));
+    }
+    return out;
   }
 }

@@ -80,4 +80,18 @@ class RulesTest {
     assertEquals(ledger.state, first);
     assertEquals(first.hashCode(), second.hashCode());
   }
+
+  @Test
+  void aSkippedEntryMovesTheIndexAndLaterFactsCiteTheirTrueIndex() throws RuleViolationException {
+    TestLedger ledger = TestLedger.standard();
+    LedgerState before = ledger.state;
+    LedgerState skipped = before.skip(3);
+    assertEquals(before.size() + 3, skipped.size());
+    assertEquals(before.lastTime(), skipped.lastTime());
+    assertSame(before, before.skip(0));
+    LedgerState after =
+        Rules.apply(skipped, ledger.sign(product("acme", SHOE, EM_MARK)), ledger.now);
+    assertEquals(before.size() + 3, after.product(SHOE).orElseThrow().source().index());
+    assertThrows(IllegalArgumentException.class, () -> before.skip(-1));
+  }
 }

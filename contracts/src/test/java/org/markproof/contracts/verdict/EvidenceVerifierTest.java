@@ -350,6 +350,45 @@ class EvidenceVerifierTest {
         e.getMessage());
   }
 
+  /** A NOT_AUTHORIZED verdict for {@code reasons} whose evidence has no batch entry. */
+  private ObjectNode notAuthorizedWithoutBatchEntry(String... reasons) {
+    ObjectNode doc = log.genuine();
+    doc.put("verdict", "NOT_AUTHORIZED");
+    var list = doc.putArray("reasons");
+    Arrays.stream(reasons).forEach(list::add);
+    entries(doc).remove(0);
+    return doc;
+  }
+
+  @Test
+  void notAuthorizedForTheTerritoryWithoutABatchNeedsOnlyTheProductAndTheMark() throws Exception {
+    // As a post whose store keeps other territories' batches judges a foreign product's label.
+    ObjectNode doc = notAuthorizedWithoutBatchEntry("territory-not-covered", "product-registered");
+    doc.remove("batch");
+    EvidenceVerifier.Result result = verifier().verify(signed(doc));
+    assertEquals("NOT_AUTHORIZED", result.verdict());
+    assertEquals(
+        List.of("product", "mark"), result.entries().stream().map(ProvenEntry::role).toList());
+  }
+
+  @Test
+  void notAuthorizedWithoutABatchForAnotherReasonStillNeedsTheBatch() {
+    ObjectNode doc = notAuthorizedWithoutBatchEntry("issuer-not-entitled");
+    doc.remove("batch");
+    EvidenceCheckException e = fails(Check.CLAIMS, signed(doc));
+    assertEquals(
+        "check 4, the entries against the verdict's claims: verdict NOT_AUTHORIZED needs a batch"
+            + " entry and the evidence has none (it needs batch, product, mark)",
+        e.getMessage());
+  }
+
+  @Test
+  void notAuthorizedForTheTerritoryClaimingABatchStillNeedsTheBatch() {
+    EvidenceCheckException e =
+        fails(Check.CLAIMS, signed(notAuthorizedWithoutBatchEntry("territory-not-covered")));
+    assertTrue(e.getMessage().contains("needs a batch entry"), e::getMessage);
+  }
+
   @Test
   void revokedWithoutARevocationEntryFails() {
     ObjectNode doc = log.revoked();

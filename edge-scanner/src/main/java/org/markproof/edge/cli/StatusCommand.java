@@ -23,6 +23,7 @@ import org.markproof.edge.store.ClockReading;
 import org.markproof.edge.store.EdgeStore;
 import org.markproof.edge.store.Evidence;
 import org.markproof.edge.store.PostProfile;
+import org.markproof.edge.store.TerritoryFilter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -33,8 +34,8 @@ import picocli.CommandLine.Spec;
     name = "status",
     description = {
       "Show the edge store: the adopted checkpoint's size and age, the last sync,",
-      "entries cached, file size, scans waiting for upload, and any evidence that",
-      "the log misbehaved."
+      "entries cached (and the territories kept for, if any), file size, scans",
+      "waiting for upload, and any evidence that the log misbehaved."
     },
     mixinStandardHelpOptions = true)
 final class StatusCommand implements Callable<Integer> {
@@ -121,6 +122,11 @@ final class StatusCommand implements Callable<Integer> {
       s.put("verdictKey", key.get().verifier().verifierKey().text());
     }
     s.put("entries", edge.entryCount());
+    Optional<TerritoryFilter> kept = edge.territoryFilter();
+    if (kept.isPresent()) {
+      ArrayNode territories = s.putArray("territories");
+      kept.get().territories().forEach(t -> territories.add(t.code()));
+    }
     s.put("queue", edge.scanQueue().size());
     List<Evidence> evidence = edge.evidence().all();
     s.put("evidenceNotUploaded", evidence.stream().filter(e -> !e.uploaded()).count());
@@ -192,7 +198,21 @@ final class StatusCommand implements Callable<Integer> {
     if (s.has("verdictKey")) {
       out.println("verdict key " + s.get("verdictKey").asText());
     }
-    out.println("entries     " + s.get("entries").asLong() + " cached");
+    if (s.has("territories")) {
+      List<String> codes = new java.util.ArrayList<>();
+      s.get("territories").forEach(t -> codes.add(t.asText()));
+      long tree = s.has("checkpoint") ? s.get("checkpoint").get("size").asLong() : 0;
+      out.println(
+          "entries     "
+              + s.get("entries").asLong()
+              + " stored of "
+              + tree
+              + " in the tree (kept for "
+              + String.join(",", codes)
+              + ": the posts there need no more; every entry is still proven)");
+    } else {
+      out.println("entries     " + s.get("entries").asLong() + " cached");
+    }
     out.println("queue       " + s.get("queue").asLong() + " scan(s) waiting for upload");
     long pending = s.get("evidenceNotUploaded").asLong();
     if (s.get("evidence").isEmpty()) {

@@ -3,6 +3,7 @@ package org.markproof.edge.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -14,6 +15,7 @@ import org.markproof.contracts.checkpoint.TlogPolicy;
 import org.markproof.contracts.note.Ed25519NoteVerifier;
 import org.markproof.edge.audit.HttpLogFetcher;
 import org.markproof.edge.store.EdgeStore;
+import org.markproof.edge.store.TerritoryFilter;
 import org.markproof.edge.sync.BundleSource;
 import org.markproof.edge.sync.CheckpointOpener;
 import org.markproof.edge.sync.ServiceSource;
@@ -32,6 +34,7 @@ import picocli.CommandLine.Spec;
       "from a service (--server) or a bundle file (--bundle). A smaller checkpoint",
       "(rollback) or one not consistent with the adopted one (fork) is refused and",
       "kept as evidence; the store keeps its previous verified state on any failure.",
+      "With --territory the store keeps only the entries those territories' posts need.",
       "Exit 0 adopted or up to date, 1 refused, 2 bad input or unreachable."
     },
     mixinStandardHelpOptions = true)
@@ -71,6 +74,18 @@ final class SyncCommand implements Callable<Integer> {
   @Option(names = "--policy", description = "A c2sp.org/tlog-policy file of required witnesses")
   Path policyFile;
 
+  @Option(
+      names = "--territory",
+      split = ",",
+      paramLabel = "ST3",
+      description = {
+        "Keep only the entries posts in these territories need, e.g. EM,AU: batches",
+        "(and their revocations) of products registered elsewhere only are hashed and",
+        "checked but not stored. Fixed by a store's first sync (remembered; another",
+        "value, or one for a store that keeps every entry, is refused)"
+      })
+  List<String> territories;
+
   private static final int MAX_POLICY_BYTES = 64 * 1024;
 
   @Override
@@ -87,10 +102,12 @@ final class SyncCommand implements Callable<Integer> {
             ? Optional.empty()
             : Optional.of(Ed25519CosignatureVerifier.parse(timestampKey));
     CheckpointOpener opener = new CheckpointOpener(log, policy, timestamp);
+    Optional<TerritoryFilter> filter =
+        territories == null ? Optional.empty() : Optional.of(TerritoryFilter.of(territories));
     try (EdgeStore edge = store.open(true)) {
       try {
         Instant floor = edge.observeClock(Instant.now()).effective();
-        Sync.Result result = run(new Sync(edge, opener, new HighWaterClock(floor)));
+        Sync.Result result = run(new Sync(edge, opener, new HighWaterClock(floor), filter));
         print(result);
         return ExitCodes.VERIFIED;
       } finally {
@@ -125,6 +142,15 @@ final class SyncCommand implements Callable<Integer> {
                     + " entries, "
                     + r.entriesAdded()
                     + " added in "
-                    + seconds);
+                    + seconds
+                    + r.territories()
+                        .map(
+                            t ->
+                                " (kept for "
+                                    + t.text()
+                                    + ": "
+                                    + r.entriesStored()
+                                    + " of them stored)")
+                        .orElse(""));
   }
 }

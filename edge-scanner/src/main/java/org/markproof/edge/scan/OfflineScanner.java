@@ -16,7 +16,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
-import org.markproof.contracts.entry.OfficeCode;
 import org.markproof.contracts.label.Gs1Fields;
 import org.markproof.contracts.note.Ed25519NoteSigner;
 import org.markproof.contracts.rules.LedgerState;
@@ -24,7 +23,6 @@ import org.markproof.contracts.verdict.CloneDetector;
 import org.markproof.contracts.verdict.ClonePolicy;
 import org.markproof.contracts.verdict.Judge;
 import org.markproof.contracts.verdict.Judgement;
-import org.markproof.contracts.verdict.ScanContext;
 import org.markproof.contracts.verdict.ScanFacts;
 import org.markproof.contracts.verdict.Sighting;
 import org.markproof.contracts.verdict.VerdictCode;
@@ -37,14 +35,16 @@ import org.markproof.edge.store.EdgeStoreException;
 import org.markproof.edge.store.PostProfile;
 import org.markproof.edge.store.RecordedScan;
 import org.markproof.edge.store.StoreReader;
+import org.markproof.edge.store.TerritoryFilter;
 
 /**
  * Gives the service's verdict offline (docs/edge.md "Offline verdicts"): judges a scan with
- * contracts' {@link Judge} against the state the adopted checkpoint commits to, checks the serial
- * against the post's own sightings with {@link CloneDetector}, turns the verdict {@code STALE} when
- * the cache is older than the limit, writes the document with inclusion proofs from the store
- * against the adopted checkpoint, signs it with the post's verdict key, and queues the scan for
- * upload: a verdict returned is a scan queued durably.
+ * contracts' {@link Judge} against the state the adopted checkpoint commits to (through {@link
+ * TerritoryJudge}, for a store kept for some territories), checks the serial against the post's own
+ * sightings with {@link CloneDetector}, turns the verdict {@code STALE} when the cache is older
+ * than the limit, writes the document with inclusion proofs from the store against the adopted
+ * checkpoint, signs it with the post's verdict key, and queues the scan for upload: a verdict
+ * returned is a scan queued durably.
  *
  * <p>Thread-safe: scans are judged concurrently on a {@link VerifiedView} in memory (replaced when
  * a sync adopts another checkpoint, which each scan checks with one read), each thread reading what
@@ -139,7 +139,8 @@ public final class OfflineScanner implements AutoCloseable {
             now,
             input.code(),
             input.symbology());
-    Judgement judgement = Judge.judge(current.state, input.parsed(), context(post));
+    Judgement judgement =
+        TerritoryJudge.judge(current.state, input.parsed(), post, current.territories);
     Optional<Gs1Fields> serialised =
         judgement.item().filter(f -> f.batch().isPresent() && f.serial().isPresent());
     GroupCommit.Ticket ticket;
@@ -273,14 +274,17 @@ public final class OfflineScanner implements AutoCloseable {
       known = view;
       if (known == null || !known.sameAdoption(adopted)) {
         LedgerState state;
+        Optional<TerritoryFilter> territories;
         if (known != null && known.adopted.size() == adopted.size()) {
           state = known.state;
+          territories = known.territories;
         } else {
           synchronized (store) {
+            territories = store.territoryFilter();
             state = store.replayState(adopted.size());
           }
         }
-        known = new VerifiedView(adopted, state);
+        known = new VerifiedView(adopted, state, territories);
         view = known;
       }
       return known;
@@ -348,12 +352,6 @@ public final class OfflineScanner implements AutoCloseable {
       }
       openReaders.clear();
     }
-  }
-
-  private static ScanContext context(PostProfile post) {
-    return post.territory().isEmpty()
-        ? ScanContext.anywhere()
-        : new ScanContext(Optional.of(OfficeCode.of(post.territory().get())));
   }
 
   private static String text(ObjectNode node) {

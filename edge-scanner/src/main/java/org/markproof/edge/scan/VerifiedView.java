@@ -3,19 +3,22 @@ package org.markproof.edge.scan;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.markproof.contracts.rules.LedgerState;
 import org.markproof.contracts.verdict.EvidenceSource;
 import org.markproof.edge.store.AdoptedCheckpoint;
 import org.markproof.edge.store.EdgeStoreException;
 import org.markproof.edge.store.StoreReader;
+import org.markproof.edge.store.TerritoryFilter;
 
 /**
  * The verified state verdicts are given from, in memory: the adopted checkpoint, the ledger state
- * its entries replay to, and the evidence already read for it (entries and their inclusion proofs
- * against that checkpoint, at most {@value #MAX_CACHED} of each; the entries every verdict relies
- * on — participants, products — are read once). Made once per adopted checkpoint and replaced whole
- * when a sync adopts another; immutable but for its caches, which are safe to share.
+ * its entries replay to, the territories the store keeps entries for, and the evidence already read
+ * for it (entries and their inclusion proofs against that checkpoint, at most {@value #MAX_CACHED}
+ * of each; the entries every verdict relies on — participants, products — are read once). Made once
+ * per adopted checkpoint and replaced whole when a sync adopts another; immutable but for its
+ * caches, which are safe to share.
  */
 final class VerifiedView {
   /** How many entries (and proofs) are kept once read; the rest are read per verdict. */
@@ -24,10 +27,15 @@ final class VerifiedView {
   final AdoptedCheckpoint adopted;
   final byte[] note;
   final LedgerState state;
+
+  /** The territories the store keeps entries for; empty when it keeps every entry. */
+  final Optional<TerritoryFilter> territories;
+
   private final ConcurrentHashMap<Long, byte[]> entries = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<Long, List<byte[]>> proofs = new ConcurrentHashMap<>();
 
-  VerifiedView(AdoptedCheckpoint adopted, LedgerState state) {
+  VerifiedView(
+      AdoptedCheckpoint adopted, LedgerState state, Optional<TerritoryFilter> territories) {
     if (state.size() != adopted.size()) {
       throw new IllegalArgumentException(
           "a state of " + state.size() + " entries for a checkpoint of " + adopted.size());
@@ -35,6 +43,7 @@ final class VerifiedView {
     this.adopted = adopted;
     this.note = adopted.note().getBytes(StandardCharsets.UTF_8);
     this.state = state;
+    this.territories = territories;
   }
 
   /** Whether {@code other} is the same adoption: same note, size and times. */

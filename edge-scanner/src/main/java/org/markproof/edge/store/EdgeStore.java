@@ -20,9 +20,10 @@ import org.sqlite.SQLiteConfig;
 
 /**
  * The border post's verified copy of the ledger in one SQLite file (docs/edge.md "What the cache
- * holds"): the adopted checkpoint, every entry below it and every complete subtree hash that proves
- * them. Proofs come from the stored hashes through {@link ProofPlanner}; the store never learns
- * proof algebra.
+ * holds"): the adopted checkpoint, every entry below it (or, kept for some territories, the entries
+ * their posts need: {@link TerritoryFilter}) and every complete subtree hash, which proves every
+ * entry whether stored or not. Proofs come from the stored hashes through {@link ProofPlanner}; the
+ * store never learns proof algebra.
  *
  * <p>Only {@link SyncWriter} changes the checkpoint, entries and hashes, in one transaction with
  * {@code synchronous=FULL} in WAL mode: killed at any moment, the file keeps the previous verified
@@ -135,7 +136,7 @@ public final class EdgeStore implements AutoCloseable {
       q.setLong(1, index);
       try (ResultSet r = q.executeQuery()) {
         if (!r.next()) {
-          throw new EdgeStoreException(file + ": entry " + index + " is missing below the size");
+          throw missing(index);
         }
         return r.getBytes(1);
       }
@@ -151,6 +152,16 @@ public final class EdgeStore implements AutoCloseable {
    */
   public void forEachEntry(long from, long to, EntryConsumer consumer)
       throws EdgeStoreException, MalformedDataException, RuleViolationException {
+    forEachStored(from, to, false, consumer);
+  }
+
+  /**
+   * Calls {@code consumer} with the stored entries of {@code [from, to)} in index order; with
+   * {@code gapsAllowed} (a store kept for some territories) the entries not kept are passed over,
+   * else a missing one fails.
+   */
+  private void forEachStored(long from, long to, boolean gapsAllowed, EntryConsumer consumer)
+      throws EdgeStoreException, MalformedDataException, RuleViolationException {
     long size = size();
     if (from < 0 || from > to || to > size) {
       throw new IllegalArgumentException(
@@ -164,18 +175,31 @@ public final class EdgeStore implements AutoCloseable {
       long expected = from;
       try (ResultSet r = q.executeQuery()) {
         while (r.next()) {
-          if (r.getLong(1) != expected) {
-            throw new EdgeStoreException(file + ": entry " + expected + " is missing");
+          long index = r.getLong(1);
+          if (index != expected && !gapsAllowed) {
+            throw missing(expected);
           }
-          consumer.accept(expected++, r.getBytes(2));
+          consumer.accept(index, r.getBytes(2));
+          expected = index + 1;
         }
       }
-      if (expected != to) {
-        throw new EdgeStoreException(file + ": entry " + expected + " is missing");
+      if (expected != to && !gapsAllowed) {
+        throw missing(expected);
       }
     } catch (SQLException e) {
       throw failure("read entries", e);
     }
+  }
+
+  private EdgeStoreException missing(long index) throws EdgeStoreException {
+    Optional<TerritoryFilter> filter = territoryFilter();
+    return new EdgeStoreException(
+        file
+            + ": entry "
+            + index
+            + (filter.isPresent()
+                ? " is not kept: this store keeps only the entries for " + filter.get().text()
+                : " is missing"));
   }
 
   /** Receives stored entries in index order. */
@@ -236,7 +260,8 @@ public final class EdgeStore implements AutoCloseable {
 
   /**
    * Replays every stored entry through the rules, as the service's index does: the ledger state the
-   * adopted checkpoint commits to.
+   * adopted checkpoint commits to. In a store kept for some territories the entries not kept are
+   * skipped ({@link LedgerState#skip}): every kept fact is the same, at its true log index.
    *
    * @throws EdgeStoreException if a stored entry is malformed or breaks the rules, which a verified
    *     sync never stores: the file was changed behind the edge's back
@@ -252,10 +277,11 @@ public final class EdgeStore implements AutoCloseable {
    * @throws IllegalArgumentException unless {@code 0 <= size <= size()}
    */
   public LedgerState replayState(long size) throws EdgeStoreException {
-    RuleReplay replay = new RuleReplay(LedgerState.empty(), 2);
+    RuleReplay replay = new RuleReplay(LedgerState.empty(), 2, Optional.empty());
+    boolean filtered = territoryFilter().isPresent();
     String violation;
     try {
-      forEachEntry(0, size, replay::add);
+      forEachStored(0, size, filtered, replay::add);
       violation = replay.finish();
     } catch (MalformedDataException | RuleViolationException e) {
       replay.abandon();
@@ -267,12 +293,38 @@ public final class EdgeStore implements AutoCloseable {
     if (violation != null) {
       throw new EdgeStoreException(file + ": stored " + violation, null);
     }
-    return replay.state();
+    // Entries not kept after the last stored one: the state is the checkpoint's all the same.
+    return replay.state().skip(size - replay.state().size());
   }
 
-  /** How many entries are stored (equal to {@link #size()} unless the file was tampered with). */
+  /**
+   * How many entries are stored: {@link #size()}, unless the store keeps only some territories'
+   * entries ({@link #territoryFilter()}) or the file was tampered with.
+   */
   public long entryCount() throws EdgeStoreException {
     return count("SELECT count(*) FROM entry");
+  }
+
+  /** How many of the entries {@code [from, to)} are stored. */
+  public long entryCount(long from, long to) throws EdgeStoreException {
+    try (PreparedStatement q =
+        db.prepareStatement("SELECT count(*) FROM entry WHERE idx >= ? AND idx < ?")) {
+      q.setLong(1, from);
+      q.setLong(2, to);
+      try (ResultSet r = q.executeQuery()) {
+        return r.next() ? r.getLong(1) : 0;
+      }
+    } catch (SQLException e) {
+      throw failure("count entries", e);
+    }
+  }
+
+  /**
+   * The territories this store keeps entries for (docs/edge.md "Territory filter"), set by the
+   * first sync with {@code --territory}; empty when it keeps every entry.
+   */
+  public Optional<TerritoryFilter> territoryFilter() throws EdgeStoreException {
+    return new SettingTable(db, file).territoryFilter();
   }
 
   /**

@@ -2,10 +2,13 @@ package org.markproof.edge.store;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Queue;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -27,6 +30,11 @@ import org.markproof.contracts.rules.Rules;
  * the rules as always. The first entry that breaks the rules or does not parse is noted (with its
  * index) and the replay stops there, as in line.
  *
+ * <p>With a {@link TerritoryFilter} (a sync into a store kept for some territories) each entry the
+ * filter does not keep is skipped ({@link LedgerState#skip}) instead of applied, and which entries
+ * were kept is handed back ({@link #pollKept}), so that only those are stored. Entries may come
+ * with gaps (the stored entries of such a store): the state is skipped over each gap.
+ *
  * <p>Used by a sync for its new entries and by {@link EdgeStore#replayState} for the stored ones.
  */
 public final class RuleReplay {
@@ -39,11 +47,16 @@ public final class RuleReplay {
   /** An entry parsed, or why it does not parse. */
   private record Parsed(long index, LogEntry entry, MalformedDataException malformed) {}
 
+  /** Which of a run of consecutive entries from {@code first} the filter kept. */
+  public record Kept(long first, boolean[] kept) {}
+
   private final BlockingQueue<CompletableFuture<List<Parsed>>> queue = new ArrayBlockingQueue<>(64);
   private final ExecutorService parsers;
   private final Thread thread;
+  private final Optional<TerritoryFilter> filter;
+  private final Queue<Kept> decisions = new ConcurrentLinkedQueue<>();
   private List<byte[]> chunk = new ArrayList<>(CHUNK);
-  private long chunkStart;
+  private long[] chunkIndexes = new long[CHUNK];
   private LedgerState state;
 
   /** The state after the latest replayed chunk, for the verifications ahead. */
@@ -53,9 +66,13 @@ public final class RuleReplay {
   private volatile String violation;
   private volatile RuntimeException crash;
 
-  /** Starts replaying onto {@code state}; entries are parsed on {@code parseThreads} threads. */
-  public RuleReplay(LedgerState state, int parseThreads) {
+  /**
+   * Starts replaying onto {@code state}; entries are parsed on {@code parseThreads} threads, and
+   * those {@code filter} does not keep are skipped.
+   */
+  public RuleReplay(LedgerState state, int parseThreads, Optional<TerritoryFilter> filter) {
     this.state = state;
+    this.filter = filter;
     this.replayed = state;
     this.parsers =
         Executors.newFixedThreadPool(
@@ -70,15 +87,25 @@ public final class RuleReplay {
     this.thread.start();
   }
 
-  /** Hands entry {@code index} over; entries come in index order, without gaps. */
+  /**
+   * Hands entry {@code index} over; entries come in index order, at or after the state's size
+   * (skipped over any gap; without gaps when filtering).
+   */
   public void add(long index, byte[] leaf) {
-    if (chunk.isEmpty()) {
-      chunkStart = index;
-    }
+    chunkIndexes[chunk.size()] = index;
     chunk.add(leaf);
     if (chunk.size() == CHUNK) {
       handOver();
     }
+  }
+
+  /**
+   * The next decision of the filter, in index order, or {@code null} when none is ready: every
+   * entry handed over gets one, after the replay reached it ({@link #finish} waits for all). After
+   * a violation, the rest are not kept.
+   */
+  public Kept pollKept() {
+    return decisions.poll();
   }
 
   /**
@@ -113,24 +140,23 @@ public final class RuleReplay {
 
   private void handOver() {
     List<byte[]> leaves = chunk;
-    long first = chunkStart;
+    long[] indexes = chunkIndexes;
     chunk = new ArrayList<>(CHUNK);
-    put(CompletableFuture.supplyAsync(() -> parse(first, leaves), parsers));
+    chunkIndexes = new long[CHUNK];
+    put(CompletableFuture.supplyAsync(() -> parse(indexes, leaves), parsers));
   }
 
-  private List<Parsed> parse(long first, List<byte[]> leaves) {
+  private List<Parsed> parse(long[] indexes, List<byte[]> leaves) {
     List<Parsed> out = new ArrayList<>(leaves.size());
-    long index = first;
     LedgerState known = replayed;
-    for (byte[] leaf : leaves) {
+    for (int i = 0; i < leaves.size(); i++) {
       try {
-        LogEntry entry = LogEntry.parse(leaf);
+        LogEntry entry = LogEntry.parse(leaves.get(i));
         Rules.verifyAhead(known, entry.entry(), signatures);
-        out.add(new Parsed(index, entry, null));
+        out.add(new Parsed(indexes[i], entry, null));
       } catch (MalformedDataException e) {
-        out.add(new Parsed(index, null, e));
+        out.add(new Parsed(indexes[i], null, e));
       }
-      index++;
     }
     return out;
   }
@@ -143,23 +169,32 @@ public final class RuleReplay {
   private void run() {
     try {
       for (var next = queue.take(); next != END; next = queue.take()) {
-        if (violation != null) {
-          continue;
-        }
-        for (Parsed p : next.join()) {
+        List<Parsed> parsed = next.join();
+        boolean[] kept = new boolean[parsed.size()];
+        for (int i = 0; i < parsed.size() && violation == null; i++) {
+          Parsed p = parsed.get(i);
           try {
+            if (p.index < state.size() || (filter.isPresent() && p.index != state.size())) {
+              throw new IllegalStateException(
+                  "entry " + p.index + " handed over where " + state.size() + " was due");
+            }
+            state = state.skip(p.index - state.size());
             if (p.malformed != null) {
               throw p.malformed;
             }
-            state = Rules.apply(state, p.entry, signatures);
+            kept[i] = filter.isEmpty() || filter.get().keeps(state, p.entry.entry().statement());
+            state = kept[i] ? Rules.apply(state, p.entry, signatures) : state.skip(1);
           } catch (MalformedDataException | RuleViolationException e) {
+            kept[i] = false;
             violation =
                 "entry "
                     + p.index
                     + " is in the signed tree but breaks the rules: "
                     + e.getMessage();
-            break;
           }
+        }
+        if (filter.isPresent() && !parsed.isEmpty()) {
+          decisions.add(new Kept(parsed.get(0).index, kept));
         }
         replayed = state;
       }

@@ -7,10 +7,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Optional;
+import org.markproof.contracts.MalformedDataException;
 
 /**
- * The {@code setting} table: the post's profile and the clock's high-water mark, as name/value
- * text.
+ * The {@code setting} table: the post's profile, the clock's high-water mark and the store's
+ * territory filter, as name/value text.
  */
 final class SettingTable {
   static final String POST_ID = "post.id";
@@ -18,6 +19,9 @@ final class SettingTable {
   static final String POST_LON = "post.lon";
   static final String POST_TERRITORY = "post.territory";
   static final String CLOCK_HIGH_WATER = "clock.high-water-ms";
+
+  /** The store's territory filter ({@link TerritoryFilter#text()}); absent: it keeps everything. */
+  static final String SYNC_TERRITORIES = "sync.territories";
 
   private final Connection db;
   private final Path file;
@@ -53,6 +57,20 @@ final class SettingTable {
       put(POST_TERRITORY, post.territory().get());
     } else {
       remove(POST_TERRITORY);
+    }
+  }
+
+  /** The territories the store keeps entries for; empty when it keeps every entry. */
+  Optional<TerritoryFilter> territoryFilter() throws EdgeStoreException {
+    Optional<String> text = get(SYNC_TERRITORIES);
+    if (text.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(TerritoryFilter.parse(text.get()));
+    } catch (MalformedDataException e) {
+      throw new EdgeStoreException(
+          file + ": the territory filter is damaged: " + e.getMessage(), e);
     }
   }
 

@@ -113,6 +113,14 @@ public final class SyncWriter implements AutoCloseable {
     }
   }
 
+  /**
+   * Makes {@code filter} the store's territory filter (docs/edge.md "Territory filter"), with the
+   * first entries it filters: a sync that fails leaves the store without it.
+   */
+  public void keepTerritories(TerritoryFilter filter) throws EdgeStoreException {
+    new SettingTable(db, file).put(SettingTable.SYNC_TERRITORIES, filter.text());
+  }
+
   /** Commits everything written, durably ({@code synchronous=FULL}). */
   public void commit() throws EdgeStoreException {
     try {

@@ -18,6 +18,7 @@ import org.markproof.edge.store.AdoptedCheckpoint;
 import org.markproof.edge.store.EdgeStore;
 import org.markproof.edge.store.Evidence;
 import org.markproof.edge.store.SyncWriter;
+import org.markproof.edge.store.TerritoryFilter;
 
 /**
  * Brings an {@link EdgeStore} up to a newer checkpoint (docs/edge.md "Sync from a service", "The
@@ -25,17 +26,34 @@ import org.markproof.edge.store.SyncWriter;
  * consistent with the adopted checkpoint a fork, both refused with evidence kept; the new entries,
  * hashed onto the stored tree, must give the checkpoint's root; replayed through the rules they
  * must be accepted. Only then are the entries, their subtree hashes and the checkpoint committed,
- * in one transaction.
+ * in one transaction. A store kept for some territories ({@link TerritoryFilter}) hashes, checks
+ * and replays every new entry as well, but stores the bytes of the entries its filter keeps only.
  */
 public final class Sync {
   private final EdgeStore store;
   private final CheckpointOpener opener;
   private final Clock clock;
+  private final Optional<TerritoryFilter> territories;
 
+  /** A sync that keeps what the store keeps: every entry, or its territory filter's. */
   public Sync(EdgeStore store, CheckpointOpener opener, Clock clock) {
+    this(store, opener, clock, Optional.empty());
+  }
+
+  /**
+   * A sync that keeps only the entries {@code territories} needs (docs/edge.md "Territory filter"):
+   * the filter is remembered by the first sync into an empty store; a store that keeps every entry,
+   * or another filter, refuses it.
+   */
+  public Sync(
+      EdgeStore store,
+      CheckpointOpener opener,
+      Clock clock,
+      Optional<TerritoryFilter> territories) {
     this.store = store;
     this.opener = opener;
     this.clock = clock;
+    this.territories = territories;
   }
 
   /** What a sync did. */
@@ -46,8 +64,17 @@ public final class Sync {
     UP_TO_DATE
   }
 
-  /** The sizes before and after, and how long it took. */
-  public record Result(Outcome outcome, long oldSize, long newSize, Duration took) {
+  /**
+   * The sizes before and after, how many of the new entries were stored (all, unless the store
+   * keeps only {@code territories}'), and how long it took.
+   */
+  public record Result(
+      Outcome outcome,
+      long oldSize,
+      long newSize,
+      long entriesStored,
+      Optional<TerritoryFilter> territories,
+      Duration took) {
     public long entriesAdded() {
       return newSize - oldSize;
     }
@@ -68,6 +95,12 @@ public final class Sync {
     long started = System.nanoTime();
     Optional<AdoptedCheckpoint> adopted = store.checkpoint();
     long oldSize = adopted.map(AdoptedCheckpoint::size).orElse(0L);
+    Optional<TerritoryFilter> kept = store.territoryFilter();
+    boolean newFilter = kept.isEmpty() && territories.isPresent();
+    if (territories.isPresent() && !territories.equals(kept)) {
+      refuseFilterChange(kept, oldSize > 0);
+      kept = territories;
+    }
     byte[] oldRoot = adopted.map(AdoptedCheckpoint::root).orElse(MerkleHashes.emptyRoot());
     byte[] noteBytes = source.checkpoint();
     CheckpointOpener.Opened opened = opener.open(noteBytes);
@@ -98,12 +131,15 @@ public final class Sync {
       }
       try (SyncWriter writer = store.beginSync()) {
         writer.adopt(offer.note, size, oldRoot, clock.instant(), opened.signedAt());
+        if (newFilter) {
+          writer.keepTerritories(kept.get());
+        }
         writer.commit();
       }
-      return new Result(Outcome.UP_TO_DATE, oldSize, size, since(started));
+      return new Result(Outcome.UP_TO_DATE, oldSize, size, 0, kept, since(started));
     }
     requireConsistent(source, offer, oldSize, oldRoot);
-    NewEntries fresh = new NewEntries(store, source.entriesStart(oldSize), oldSize);
+    NewEntries fresh = new NewEntries(store, source.entriesStart(oldSize), oldSize, kept);
     Evidence.Kind refusal = null;
     try (SyncWriter writer = store.beginSync()) {
       fresh.writer = writer;
@@ -132,6 +168,9 @@ public final class Sync {
         refusal = Evidence.Kind.INVALID_ENTRY;
       } else {
         writer.adopt(offer.note, size, root, clock.instant(), opened.signedAt());
+        if (newFilter) {
+          writer.keepTerritories(kept.get());
+        }
         writer.commit();
       }
     }
@@ -141,7 +180,34 @@ public final class Sync {
     if (refusal != null) {
       throw offer.refuse(refusal, List.of(), fresh.violation);
     }
-    return new Result(Outcome.ADOPTED, oldSize, size, since(started));
+    return new Result(Outcome.ADOPTED, oldSize, size, fresh.stored, kept, since(started));
+  }
+
+  /**
+   * Refuses to give the store another territory filter than {@code kept}: entries it dropped cannot
+   * be brought back, and entries it kept would not be dropped. Only a store that holds no entry yet
+   * may take its first filter.
+   */
+  private void refuseFilterChange(Optional<TerritoryFilter> kept, boolean holdsEntries)
+      throws MalformedDataException {
+    if (kept.isPresent()) {
+      throw new MalformedDataException(
+          store.file()
+              + " keeps only the entries for "
+              + kept.get().text()
+              + ", not "
+              + territories.get().text()
+              + ": a store's territories are fixed by its first sync; sync into a new store"
+              + " (--store FILE) for others");
+    }
+    if (holdsEntries) {
+      throw new MalformedDataException(
+          store.file()
+              + " keeps every entry (its first sync had no --territory): a store's territories"
+              + " are fixed by its first sync; sync into a new store (--store FILE) to keep only"
+              + " those of "
+              + territories.get().text());
+    }
   }
 
   /** Checks the source's consistency proof against the stored tree; a failure is a fork. */

@@ -15,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -45,17 +44,10 @@ class CustomsJourneyIT {
   @BeforeAll
   static void startService() throws Exception {
     service = DemoService.start(data);
-    logKey =
-        JSON.readTree(service.get("/v1/log/key", null).body())
-            .path("checkpointVerifierKey")
-            .asText();
+    logKey = service.logKey();
     verdictKey =
         JSON.readTree(service.get("/v1/scans/key", null).body()).path("verdictKey").asText();
-    payloads = new LinkedHashMap<>();
-    for (String line : Files.readAllLines(data.resolve("demo/labels/payloads.txt"))) {
-      String[] parts = line.split("\t", 2);
-      payloads.putIfAbsent(parts[0], parts[1]);
-    }
+    payloads = service.labels();
   }
 
   @AfterAll

@@ -1,15 +1,19 @@
 package org.markproof.edge.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -87,6 +91,28 @@ final class DemoService implements AutoCloseable {
       request.header("Authorization", "Bearer " + token);
     }
     return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** The log's checkpoint verifier key, as {@code GET /v1/log/key} publishes it. */
+  String logKey() throws IOException, InterruptedException {
+    return new ObjectMapper()
+        .readTree(get("/v1/log/key", null).body())
+        .path("checkpointVerifierKey")
+        .asText();
+  }
+
+  /**
+   * The demo's printed labels ({@code demo/labels/payloads.txt}): the first payload of each kind
+   * ({@code genuine}, {@code revoked}, …), in the file's order.
+   */
+  Map<String, String> labels() throws IOException {
+    Map<String, String> labels = new LinkedHashMap<>();
+    for (String line :
+        Files.readAllLines(data.resolve("demo/labels/payloads.txt"), StandardCharsets.UTF_8)) {
+      String[] parts = line.split("\t", 2);
+      labels.putIfAbsent(parts[0], parts[1]);
+    }
+    return labels;
   }
 
   /** A demo token file: {@code <data>/demo/tokens/<name>.jwt}. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.markproof.contracts.entry.LogEntry;
 import org.markproof.contracts.entry.ParticipantRole;
@@ -38,7 +39,7 @@ class RuleReplayTest {
   @Test
   void theStateIsTheInLineReplays() throws Exception {
     TestLedger ledger = ledger();
-    RuleReplay replay = new RuleReplay(LedgerState.empty(), 2);
+    RuleReplay replay = new RuleReplay(LedgerState.empty(), 2, Optional.empty());
 
     assertNull(replay(ledger.logEntries(), replay));
     LedgerState expected = ledger.replay();
@@ -58,7 +59,7 @@ class RuleReplayTest {
         SignedEntry.of(honest.entry().statement(), honest.entry().keyId(), signature);
     entries.set(forgedAt, LogEntry.of(honest.sequencedAt(), forged));
 
-    String violation = replay(entries, new RuleReplay(LedgerState.empty(), 2));
+    String violation = replay(entries, new RuleReplay(LedgerState.empty(), 2, Optional.empty()));
 
     assertNotNull(violation);
     assertTrue(violation.startsWith("entry " + forgedAt + " "), violation);

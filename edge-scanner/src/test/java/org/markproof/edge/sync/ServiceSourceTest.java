@@ -14,10 +14,8 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.markproof.contracts.checkpoint.CheckpointVerifier;
 import org.markproof.contracts.merkle.ProofGenerator;
 import org.markproof.contracts.tiles.EntryBundle;
 import org.markproof.contracts.tiles.EntryBundleId;
@@ -77,12 +75,7 @@ class ServiceSourceTest {
 
   private Sync sync(EdgeStore store, TestLog log) throws Exception {
     return new Sync(
-        store,
-        new CheckpointOpener(
-            CheckpointVerifier.forLog(log.logKey.verifier()),
-            Optional.empty(),
-            Optional.of(log.timestampKey.verifier())),
-        Clock.fixed(Instant.parse("2026-11-26T12:30:00Z"), ZoneOffset.UTC));
+        store, log.opener(), Clock.fixed(Instant.parse("2026-11-26T12:30:00Z"), ZoneOffset.UTC));
   }
 
   @Test

@@ -23,6 +23,7 @@ import org.markproof.contracts.note.Ed25519NoteSigner;
 import org.markproof.contracts.note.SignedNote;
 import org.markproof.contracts.rules.TestLedger;
 import org.markproof.edge.store.EdgeStore;
+import org.markproof.edge.store.TerritoryFilter;
 
 /**
  * A real markproof log for sync tests: entries signed by contracts' {@link TestLedger} participants
@@ -146,18 +147,25 @@ public final class TestLog {
    * storeFile}, verifying with this log's keys, at {@link #SIGNED_AT}: a post that is up to date.
    */
   public void syncWholeLogInto(Path storeFile, Path bundleFile) throws Exception {
+    syncWholeLogInto(storeFile, bundleFile, Optional.empty());
+  }
+
+  /** As {@link #syncWholeLogInto(Path, Path)}, keeping only the entries {@code filter} needs. */
+  public void syncWholeLogInto(Path storeFile, Path bundleFile, Optional<TerritoryFilter> filter)
+      throws Exception {
     Path bundle = writeBundle(bundleFile, 0, entries.size());
     try (EdgeStore store = EdgeStore.open(storeFile);
         BundleSource source = BundleSource.open(bundle)) {
-      new Sync(
-              store,
-              new CheckpointOpener(
-                  CheckpointVerifier.forLog(logKey.verifier()),
-                  Optional.empty(),
-                  Optional.of(timestampKey.verifier())),
-              Clock.fixed(SIGNED_AT, ZoneOffset.UTC))
-          .run(source);
+      new Sync(store, opener(), Clock.fixed(SIGNED_AT, ZoneOffset.UTC), filter).run(source);
     }
+  }
+
+  /** Opens this log's checkpoints: its log key, and its timestamp key's cosignature required. */
+  public CheckpointOpener opener() throws Exception {
+    return new CheckpointOpener(
+        CheckpointVerifier.forLog(logKey.verifier()),
+        Optional.empty(),
+        Optional.of(timestampKey.verifier()));
   }
 
   static byte[] utf8(String s) {
