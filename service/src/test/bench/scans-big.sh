@@ -6,7 +6,7 @@
 #
 # Environment: BATCHES (default 1000000 batch.issued entries of 10 serials each, so 10^7 labels),
 # LINES (scan payloads generated, default 200000), HEAP (the service's -Xmx, default 6g), KEEP=1
-# keeps the data directory.
+# keeps the data directory, STOP_AFTER_PROOFS=1 ends the run after the inclusion-proof phases.
 #
 # In one run, on this machine:
 #   1. the cryptographic ceiling: Ed25519 verify + sign on 2 threads (CryptoCeiling);
@@ -16,7 +16,8 @@
 #   4. the service starts again: the time to replay and check the whole log into its index, to sign
 #      a checkpoint over it, and to project the state tables; the JVM's resident memory;
 #   5. the ceiling of a trivial endpoint: GET /v1/info; then inclusion proofs of random indices
-#      of the whole log (issue 3: proof serving on a 10^6-entry log);
+#      of the whole log (issue 3: proof serving on a 10^6-entry log), at full load (wrk) and at 70%
+#      of that rate in an open loop (FixedRateProofs: latency from each request's due time);
 #   6. POST /v1/scans at full load: wrk, 2 threads, 32 connections (closed loop);
 #   7. POST /v1/scans at 70% of the rate measured in 6, open loop at a fixed rate (FixedRateScans,
 #      latency from each request's due time);
@@ -144,8 +145,15 @@ load
 wrk -t2 -c32 -d"${SECONDS_PER_PHASE}s" --latency "$BASE/v1/info" | grep -E "Requests/sec|50%|99%|Non-2xx"
 
 phase "inclusion proofs, random index, log of $(size) entries (issue 3)"
-SIZE=$(size) wrk -t2 -c32 -d"${SECONDS_PER_PHASE}s" --latency -s "$BENCH/proofs.lua" "$BASE" \
-  | grep -E "Requests/sec|50%|99%|Non-2xx"
+PROOFS=$(SIZE=$(size) wrk -t2 -c32 -d"${SECONDS_PER_PHASE}s" --latency -s "$BENCH/proofs.lua" "$BASE")
+echo "$PROOFS" | grep -E "Requests/sec|50%|99%|Non-2xx"
+PROOF_MAX=$(echo "$PROOFS" | sed -n 's/^Requests\/sec: *\([0-9.]*\).*/\1/p')
+PROOF_RATE=$(echo "$PROOF_MAX * 0.7 / 1" | bc)
+phase "inclusion proofs at 70% of $PROOF_MAX = $PROOF_RATE req/s (open loop, FixedRateProofs, 32 connections)"
+load
+java -Xmx512m -cp "$CP" org.markproof.service.bench.FixedRateProofs "$BASE" "$(size)" "$PROOF_RATE" \
+  "$SECONDS_PER_PHASE" 32
+if [ "${STOP_AFTER_PROOFS:-0}" = 1 ]; then exit 0; fi
 
 phase "warm-up: POST /v1/scans, 20 s"
 RUN=warm wrk -t2 -c32 -d20s -s "$BENCH/post-scans-big.lua" "$BASE/v1/scans" > /dev/null
