@@ -9,8 +9,8 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * The {@code setting} table: the post's profile and the clock's high-water mark, as name/value
- * text.
+ * The {@code setting} table: the post's profile, the clock's high-water mark and what other parts
+ * keep through {@link EdgeStore#setting}, as name/value text.
  */
 final class SettingTable {
   static final String POST_ID = "post.id";
@@ -18,6 +18,21 @@ final class SettingTable {
   static final String POST_LON = "post.lon";
   static final String POST_TERRITORY = "post.territory";
   static final String CLOCK_HIGH_WATER = "clock.high-water-ms";
+
+  /**
+   * Returns {@code name} if it may be read and written through {@link EdgeStore#setting}: a dotted
+   * name outside the {@code post.} and {@code clock.} settings, which have their own methods.
+   *
+   * @throws IllegalArgumentException otherwise
+   */
+  static String requireOwnName(String name) {
+    if (!name.matches("[a-z][a-z0-9-]*(\\.[a-z0-9-]+)+")
+        || name.startsWith("post.")
+        || name.startsWith("clock.")) {
+      throw new IllegalArgumentException("not a setting name for EdgeStore.setting: " + name);
+    }
+    return name;
+  }
 
   private final Connection db;
   private final Path file;
