@@ -1,6 +1,5 @@
 package org.markproof.edge.serve;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -13,12 +12,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.markproof.contracts.MalformedDataException;
 import org.markproof.contracts.barcode.BarcodeDecoder;
 import org.markproof.contracts.barcode.ImageDecoder;
@@ -47,9 +42,6 @@ import org.markproof.edge.store.QueuedScan;
  */
 public final class LanServer implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
-
-  /** How long a retry waits for the first scan of its id to be answered. */
-  private static final long REPLAY_WAIT_SECONDS = 30;
 
   private final HttpServer http;
   private final ExecutorService workers;
@@ -111,9 +103,6 @@ public final class LanServer implements AutoCloseable {
     return http.getAddress().getPort();
   }
 
-  /** An answer to a scan: the verdict document, and whether it answers an earlier request. */
-  private record Answer(String json, boolean replayed) {}
-
   private void scans(HttpExchange exchange) throws IOException {
     try (exchange) {
       String path = exchange.getRequestURI().getPath();
@@ -135,7 +124,7 @@ public final class LanServer implements AutoCloseable {
               List.of(new Violation("post-mismatch", "/postId", "not this post")),
               Optional.of("send the scan to the post it names, or leave postId out"));
         }
-        Answer answer = judge(scan);
+        ReplayedScans.Answer answer = replays.answer(scan, this::fresh, this::queued);
         exchange.getResponseHeaders().set("Markproof-Record", "durable");
         if (answer.replayed()) {
           exchange.getResponseHeaders().set("Markproof-Replayed", "true");
@@ -249,55 +238,6 @@ public final class LanServer implements AutoCloseable {
     }
   }
 
-  /** Judges a scan, or answers a retry of its scan id with the first answer. */
-  private Answer judge(HandheldScan scan) throws LanProblem {
-    if (scan.given().scanId().isEmpty()) {
-      return new Answer(fresh(scan).verdictJson(), false);
-    }
-    String id = scan.given().scanId().get();
-    while (true) {
-      CompletableFuture<ReplayedScans.Answered> mine = new CompletableFuture<>();
-      Optional<CompletableFuture<ReplayedScans.Answered>> first = replays.firstOr(id, mine);
-      if (first.isPresent()) {
-        try {
-          return replay(first.get().get(REPLAY_WAIT_SECONDS, TimeUnit.SECONDS), scan);
-        } catch (ExecutionException e) {
-          continue; // the first failed and was forgotten: this one judges it
-        } catch (TimeoutException e) {
-          throw new LanProblem(
-              Code.SERVICE_UNAVAILABLE, "scan " + id + " is still being judged; send it again");
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new LanProblem(Code.SERVICE_UNAVAILABLE, "the post is stopping");
-        }
-      }
-      try {
-        Optional<QueuedScan> queued;
-        synchronized (store) {
-          queued = store.scanQueue().find(id);
-        }
-        if (queued.isPresent()) {
-          JsonNode body = JSON.readTree(queued.get().body());
-          ReplayedScans.Answered answered =
-              new ReplayedScans.Answered(
-                  ScanFields.of(body), JSON.writeValueAsString(body.get("verdict")));
-          mine.complete(answered);
-          return replay(answered, scan);
-        }
-        ReplayedScans.Answered answered = fresh(scan);
-        mine.complete(answered);
-        return new Answer(answered.verdictJson(), false);
-      } catch (LanProblem | IOException | RuntimeException e) {
-        replays.forget(id, mine);
-        mine.completeExceptionally(e);
-        if (e instanceof LanProblem p) {
-          throw p;
-        }
-        throw new LanProblem(Code.SERVICE_UNAVAILABLE, "cannot queue the scan: " + e.getMessage());
-      }
-    }
-  }
-
   private ReplayedScans.Answered fresh(HandheldScan scan) throws LanProblem {
     OfflineScanner.Verdict verdict;
     try {
@@ -309,17 +249,10 @@ public final class LanServer implements AutoCloseable {
         ScanFields.of(verdict.document().get("scan")), verdict.json());
   }
 
-  private static Answer replay(ReplayedScans.Answered first, HandheldScan retry) throws LanProblem {
-    if (!first.fields().matches(retry.input(), retry.given())) {
-      throw new LanProblem(
-          Code.CONFLICT,
-          "scan id "
-              + retry.given().scanId().orElseThrow()
-              + " was used for another scan; choose a new id (a random UUID)",
-          List.of(new Violation("scan-id-reused", "/scanId", "used for another scan")),
-          Optional.empty());
+  private Optional<QueuedScan> queued(String scanId) throws EdgeStoreException {
+    synchronized (store) {
+      return store.scanQueue().find(scanId);
     }
-    return new Answer(first.verdictJson(), true);
   }
 
   private void checkpoint(HttpExchange exchange) throws IOException {

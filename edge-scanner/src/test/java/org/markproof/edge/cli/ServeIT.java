@@ -13,6 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -76,21 +78,7 @@ class ServeIT {
     assertEquals(0, issue.exitCode(), issue::toString);
     String token = issue.out().strip();
     Path out = dir.resolve("serve.out");
-    Process serve =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar",
-                System.getProperty("edge.jar"),
-                "serve",
-                "--store",
-                store.toString(),
-                "--bind",
-                "127.0.0.1",
-                "--port",
-                "0")
-            .redirectOutput(out.toFile())
-            .redirectError(dir.resolve("serve.err").toFile())
-            .start();
+    Process serve = startServe(out, "--store", store.toString());
     try {
       Matcher serving = awaitServing(serve, out);
       String base = "http://127.0.0.1:" + serving.group(1);
@@ -214,6 +202,29 @@ class ServeIT {
     } finally {
       serve.destroyForcibly();
     }
+  }
+
+  /**
+   * Starts {@code serve} from the built jar on a free loopback port with {@code args}, its standard
+   * output in {@code out} and its standard error beside it.
+   */
+  static Process startServe(Path out, String... args) throws java.io.IOException {
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                System.getProperty("edge.jar"),
+                "serve",
+                "--bind",
+                "127.0.0.1",
+                "--port",
+                "0"));
+    command.addAll(List.of(args));
+    return new ProcessBuilder(command)
+        .redirectOutput(out.toFile())
+        .redirectError(Path.of(out + ".err").toFile())
+        .start();
   }
 
   static Matcher awaitServing(Process serve, Path out) throws Exception {

@@ -35,19 +35,7 @@ class ServeServiceIT {
   void verifiesTheServicesTokensGivesItsVerdictsAndUploadsEachScanOnce() throws Exception {
     try (DemoService service = DemoService.start(data)) {
       Path store = dir.resolve("post.db");
-      JsonNode keys = JSON.readTree(service.get("/v1/log/key", null).body());
-      JarRun sync =
-          JarRun.of(
-              "sync",
-              "--store",
-              store.toString(),
-              "--server",
-              service.url,
-              "--log-key",
-              keys.path("checkpointVerifierKey").asText(),
-              "--timestamp-key",
-              keys.path("timestampVerifierKey").asText());
-      assertEquals(0, sync.exitCode(), sync::toString);
+      service.syncPost(store);
       String customs = Files.readString(service.token("customs")).strip();
       String brandOwner = Files.readString(service.token("brand-owner")).strip();
       byte[] licensee = Files.readAllBytes(data.resolve("demo/labels/02-genuine-licensee.png"));
@@ -145,32 +133,22 @@ class ServeServiceIT {
   }
 
   private static Process serve(Path store, DemoService service, Path out) throws Exception {
-    return new ProcessBuilder(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-jar",
-            System.getProperty("edge.jar"),
-            "serve",
-            "--store",
-            store.toString(),
-            "--post",
-            "de-fra-cargo",
-            "--lat",
-            "50.05",
-            "--lon",
-            "8.57",
-            "--bind",
-            "127.0.0.1",
-            "--port",
-            "0",
-            "--server",
-            service.url,
-            "--upload-token",
-            "@" + service.token("customs"),
-            "--upload-interval",
-            "1s")
-        .redirectOutput(out.toFile())
-        .redirectError(Path.of(out + ".err").toFile())
-        .start();
+    return ServeIT.startServe(
+        out,
+        "--store",
+        store.toString(),
+        "--post",
+        "de-fra-cargo",
+        "--lat",
+        "50.05",
+        "--lon",
+        "8.57",
+        "--server",
+        service.url,
+        "--upload-token",
+        "@" + service.token("customs"),
+        "--upload-interval",
+        "1s");
   }
 
   private static String base(Process serve, Path out) throws Exception {
