@@ -22,7 +22,9 @@ import picocli.CommandLine.Command;
       StatusCommand.class,
       ScanCommand.class,
       UploadCommand.class,
-      ServeCommand.class
+      ServeCommand.class,
+      TokenCommand.class,
+      TokenKeysCommand.class
     },
     footer = {
       "",

@@ -6,17 +6,23 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.markproof.contracts.MalformedDataException;
 import org.markproof.contracts.note.Ed25519NoteSigner;
 import org.markproof.edge.scan.OfflineScanner;
+import org.markproof.edge.serve.BackgroundUpload;
+import org.markproof.edge.serve.LanAuth;
 import org.markproof.edge.serve.LanServer;
-import org.markproof.edge.serve.LanToken;
+import org.markproof.edge.serve.PostTokens;
 import org.markproof.edge.store.EdgeStore;
 import org.markproof.edge.store.PostProfile;
+import org.markproof.edge.upload.EdgeApi;
+import org.markproof.edge.upload.HttpEdgeApi;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -26,11 +32,14 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "serve",
     description = {
-      "Serve offline verdicts to the post's handhelds: POST /v1/scans with",
-      "{\"code\", \"symbology\"?} as JSON, or a PNG/JPEG photo as the body, answers",
-      "the signed verdict document 'scan' prints and queues the scan; GET /checkpoint",
-      "answers the adopted checkpoint. Requests carry the post's LAN token",
-      "(Authorization: Bearer, <store>.lan.token, made once) unless --no-auth.",
+      "Serve the service's scan API to the post's handhelds while the uplink is down:",
+      "POST /v1/scans with what the service takes (JSON, or multipart/form-data with a",
+      "photo part; also a PNG/JPEG body) answers the signed verdict document 'scan'",
+      "prints and queues the scan; a retried scanId gets the first answer. GET /checkpoint",
+      "answers the adopted checkpoint. Handhelds send the bearer JWT they send the",
+      "service (checked with its keys kept by 'token-keys fetch' or --server) or a post",
+      "token ('token issue'), unless --no-auth. With --server, fetches the token keys and,",
+      "with --upload-token, uploads the queue whenever the service answers.",
       "Runs until stopped."
     },
     mixinStandardHelpOptions = true)
@@ -57,10 +66,30 @@ final class ServeCommand implements Callable<Integer> {
   boolean noAuth;
 
   @Option(
-      names = "--token-file",
+      names = "--token-key-file",
       paramLabel = "FILE",
-      description = "The post's LAN token (default: <store>.lan.token, made once)")
-  Path tokenFile;
+      description = "The post's token key (default: <store>.token.key, made once)")
+  Path tokenKeyFile;
+
+  @Option(
+      names = "--server",
+      paramLabel = "URL",
+      description = "The service: fetch its token keys and upload while it answers")
+  String server;
+
+  @Option(
+      names = "--upload-token",
+      paramLabel = "TOKEN|@FILE",
+      description = "A customs officer's bearer token of this post for the uploads, or @FILE")
+  String uploadToken;
+
+  @Option(
+      names = "--upload-interval",
+      paramLabel = "DURATION",
+      converter = Durations.class,
+      defaultValue = "30s",
+      description = "How often to fetch keys and upload with --server (default ${DEFAULT-VALUE})")
+  Duration uploadInterval;
 
   @Mixin VerdictOptions verdicts;
 
@@ -74,17 +103,36 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException, MalformedDataException, InterruptedException {
+    if (uploadToken != null && server == null) {
+      throw new MalformedDataException("--upload-token needs --server URL");
+    }
+    if (uploadInterval.compareTo(Duration.ofSeconds(1)) < 0) {
+      throw new MalformedDataException("--upload-interval: at least 1s");
+    }
+    Optional<EdgeApi> api =
+        uploadToken == null
+            ? Optional.empty()
+            : Optional.of(HttpEdgeApi.of(server, UploadCommand.bearer(uploadToken)));
+    if (server != null) {
+      HttpEdgeApi.baseUri(server);
+    }
     CountDownLatch stopped = new CountDownLatch(1);
     CountDownLatch closed = new CountDownLatch(1);
+    PrintWriter out = spec.commandLine().getOut();
     try (EdgeStore edge = store.open(false)) {
       PostProfile at = post.resolve(edge);
       edge.observeClock(Instant.now());
       Ed25519NoteSigner key = verdicts.key(edge, at);
-      Path tokens = tokenFile != null ? tokenFile : LanToken.besideStore(edge.file());
-      Optional<String> token =
+      Path tokenKey = tokenKeyFile != null ? tokenKeyFile : PostTokens.keyBesideStore(edge.file());
+      Optional<LanAuth> auth =
           noAuth
               ? Optional.empty()
-              : Optional.of(LanToken.readOrGenerate(tokens, new SecureRandom()));
+              : Optional.of(
+                  LanAuth.of(
+                      edge,
+                      PostTokens.key(tokenKey, at.postId(), new SecureRandom()),
+                      at.postId(),
+                      Clock.systemUTC()));
 
       try (OfflineScanner scanner = verdicts.scanner(edge, key);
           LanServer server =
@@ -93,9 +141,10 @@ final class ServeCommand implements Callable<Integer> {
                   edge,
                   scanner,
                   at,
-                  token,
+                  auth,
                   Clock.systemUTC(),
-                  threads)) {
+                  threads);
+          BackgroundUpload uploads = background(edge, at, api, auth, out)) {
         // On SIGTERM or Ctrl-C: let the scans in flight finish and the store close first.
         Runtime.getRuntime()
             .addShutdownHook(
@@ -103,12 +152,11 @@ final class ServeCommand implements Callable<Integer> {
                     () -> {
                       stopped.countDown();
                       try {
-                        closed.await(5, java.util.concurrent.TimeUnit.SECONDS);
+                        closed.await(5, TimeUnit.SECONDS);
                       } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                       }
                     }));
-        PrintWriter out = spec.commandLine().getOut();
         out.println(
             "serving post "
                 + at.postId()
@@ -116,10 +164,24 @@ final class ServeCommand implements Callable<Integer> {
                 + bind
                 + ":"
                 + server.port()
-                + (noAuth ? " WITHOUT authentication" : ", bearer token in " + tokens)
+                + (noAuth
+                    ? " WITHOUT authentication"
+                    : ", bearer tokens of "
+                        + auth.get().serviceKeys().size()
+                        + " service key(s) and the post key in "
+                        + tokenKey)
                 + "; verdict key "
                 + key.verifier().verifierKey().text());
         out.flush();
+        if (auth.isPresent() && auth.get().serviceKeys().isEmpty() && this.server == null) {
+          spec.commandLine()
+              .getErr()
+              .println(
+                  "WARNING: no service token keys are kept in "
+                      + edge.file()
+                      + ": only post tokens are accepted; run 'edge-scanner token-keys fetch"
+                      + " --server URL' or give --server");
+        }
         StoreOption.warnOfEvidence(edge, spec.commandLine().getErr());
         stopped.await();
       }
@@ -127,5 +189,19 @@ final class ServeCommand implements Callable<Integer> {
       closed.countDown();
     }
     return ExitCodes.VERIFIED;
+  }
+
+  /** The background loop with --server, else nothing to close. */
+  private BackgroundUpload background(
+      EdgeStore edge,
+      PostProfile at,
+      Optional<EdgeApi> api,
+      Optional<LanAuth> auth,
+      PrintWriter out)
+      throws IOException {
+    if (server == null) {
+      return null;
+    }
+    return BackgroundUpload.start(edge.file(), at.postId(), server, api, auth, uploadInterval, out);
   }
 }

@@ -47,7 +47,7 @@ final class UploadCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException, MalformedDataException {
-    HttpEdgeApi api = HttpEdgeApi.of(server, bearer());
+    HttpEdgeApi api = HttpEdgeApi.of(server, bearer(token));
     try (EdgeStore edge = store.open(false)) {
       try {
         edge.observeClock(Instant.now());
@@ -65,7 +65,8 @@ final class UploadCommand implements Callable<Integer> {
     }
   }
 
-  private String bearer() throws IOException, MalformedDataException {
+  /** A bearer token as an option gives it: the token itself, or {@code @FILE} holding it. */
+  static String bearer(String token) throws IOException, MalformedDataException {
     if (!token.startsWith("@")) {
       return token.strip();
     }

@@ -19,6 +19,7 @@ import java.util.function.Supplier;
 import org.markproof.contracts.label.Gs1Fields;
 import org.markproof.contracts.note.Ed25519NoteSigner;
 import org.markproof.contracts.rules.LedgerState;
+import org.markproof.contracts.rules.ParticipantRecord;
 import org.markproof.contracts.verdict.CloneDetector;
 import org.markproof.contracts.verdict.ClonePolicy;
 import org.markproof.contracts.verdict.Judge;
@@ -125,6 +126,17 @@ public final class OfflineScanner implements AutoCloseable {
    */
   public Verdict scan(PostProfile post, ScanInput input, Instant wallClock)
       throws EdgeStoreException {
+    return scan(post, input, ClientFacts.none(), wallClock);
+  }
+
+  /**
+   * Judges {@code input} scanned at {@code post} as {@link #scan(PostProfile, ScanInput, Instant)}
+   * does, with the scan id, position and scan time the handheld gave ({@code given}) where it gave
+   * them: the scan's time and position are what the clone check and the upload use, as on the
+   * service; the verdict's judging time and the cache's age are still the post's clock.
+   */
+  public Verdict scan(PostProfile post, ScanInput input, ClientFacts given, Instant wallClock)
+      throws EdgeStoreException {
     StoreReader reader = reader();
     VerifiedView current = view(reader);
     ClockReading clock = observeClock(reader, wallClock, current.adopted);
@@ -132,11 +144,11 @@ public final class OfflineScanner implements AutoCloseable {
     Instant now = clock.effective().truncatedTo(ChronoUnit.MILLIS);
     ScanFacts facts =
         new ScanFacts(
-            scanIds.get(),
+            given.scanId().orElseGet(scanIds),
             post.postId(),
-            post.lat(),
-            post.lon(),
-            now,
+            given.lat().orElse(post.lat()),
+            given.lon().orElse(post.lon()),
+            given.scannedAt().orElse(now),
             input.code(),
             input.symbology());
     Judgement judgement =
@@ -156,15 +168,18 @@ public final class OfflineScanner implements AutoCloseable {
               facts.postId(),
               facts.lat(),
               facts.lon(),
-              now);
+              facts.scannedAt().truncatedTo(ChronoUnit.MILLIS));
       Duration horizon = policy.window().compareTo(MIN_HORIZON) > 0 ? policy.window() : MIN_HORIZON;
       // Held from the check until the scan is queued: a concurrent scan of the item sees this one.
       try (PostSightings.Held item =
           sightings.hold(
-              PostSightings.Key.of(own), reader, now.minus(horizon), now.plus(horizon))) {
+              PostSightings.Key.of(own),
+              reader,
+              own.scannedAt().minus(horizon),
+              own.scannedAt().plus(horizon))) {
         List<Sighting> others = new ArrayList<>();
         for (org.markproof.edge.store.Sighting s :
-            item.between(now.minus(horizon), now.plus(horizon))) {
+            item.between(own.scannedAt().minus(horizon), own.scannedAt().plus(horizon))) {
           others.add(new Sighting(s.scanId(), s.post(), s.lat(), s.lon(), s.scannedAt()));
         }
         verdict =
@@ -173,15 +188,16 @@ public final class OfflineScanner implements AutoCloseable {
                 reader,
                 judgement.withClones(CloneDetector.check(policy, facts.sighting(), others)),
                 facts,
+                now,
                 clock);
         ticket =
             commits.submit(
-                queued(facts, verdict, Optional.of(own)), wallClock, item.pendingCommits());
+                queued(facts, verdict, now, Optional.of(own)), wallClock, item.pendingCommits());
         item.add(own, ticket);
       }
     } else {
-      verdict = document(current, reader, judgement, facts, clock);
-      ticket = commits.submit(queued(facts, verdict, Optional.empty()), wallClock, List.of());
+      verdict = document(current, reader, judgement, facts, now, clock);
+      ticket = commits.submit(queued(facts, verdict, now, Optional.empty()), wallClock, List.of());
     }
     commits.await(ticket);
     return verdict;
@@ -192,9 +208,9 @@ public final class OfflineScanner implements AutoCloseable {
       StoreReader reader,
       Judgement judgement,
       ScanFacts facts,
+      Instant now,
       ClockReading clock)
       throws EdgeStoreException {
-    Instant now = facts.scannedAt();
     Duration age = Duration.between(current.adopted.currentAsOf(), now);
     if (age.isNegative()) {
       age = Duration.ZERO;
@@ -222,9 +238,11 @@ public final class OfflineScanner implements AutoCloseable {
   }
 
   private static RecordedScan queued(
-      ScanFacts facts, Verdict verdict, Optional<org.markproof.edge.store.Sighting> sighting) {
-    return new RecordedScan(
-        facts.scanId(), uploadItem(facts, verdict.json()), facts.scannedAt(), sighting);
+      ScanFacts facts,
+      Verdict verdict,
+      Instant judgedAt,
+      Optional<org.markproof.edge.store.Sighting> sighting) {
+    return new RecordedScan(facts.scanId(), uploadItem(facts, verdict.json()), judgedAt, sighting);
   }
 
   /**
@@ -250,6 +268,16 @@ public final class OfflineScanner implements AutoCloseable {
       throw new UncheckedIOException("cannot write a queued scan", e);
     }
     return out.toString();
+  }
+
+  /**
+   * The participant {@code id} in the state the adopted checkpoint commits to: who a token's
+   * subject is at this post, as the service looks it up in its own state.
+   *
+   * @throws EdgeStoreException if nothing is adopted yet, or the store cannot be read
+   */
+  public Optional<ParticipantRecord> participant(String id) throws EdgeStoreException {
+    return view(reader()).state.participant(id);
   }
 
   /**

@@ -20,7 +20,8 @@ import org.markproof.contracts.label.ScannedCode;
  * @param symbology the symbology named or found, if any
  */
 public record ScanInput(String code, ScannedCode parsed, Optional<String> symbology) {
-  private static final Pattern SYMBOLOGY = Pattern.compile("[a-z0-9][a-z0-9_-]{0,31}");
+  /** The service's syntax of a symbology name ({@code POST /v1/scans}). */
+  public static final Pattern SYMBOLOGY = Pattern.compile("[a-z0-9][a-z0-9_-]{0,31}");
 
   public ScanInput {
     Objects.requireNonNull(code, "code");

@@ -60,11 +60,20 @@ public final class VerdictKeyFile {
    */
   public static Ed25519NoteSigner readOrGenerate(Path file, String postId, SecureRandom random)
       throws IOException, MalformedDataException {
+    return readOrGenerateNamed(file, NAME_PREFIX + postId, random);
+  }
+
+  /**
+   * Reads the key in {@code file}, generating one named {@code name} first if there is none, as
+   * {@link #readOrGenerate} does: for the post's other keys (its token key) kept the same way.
+   */
+  public static Ed25519NoteSigner readOrGenerateNamed(Path file, String name, SecureRandom random)
+      throws IOException, MalformedDataException {
     Optional<Ed25519NoteSigner> existing = read(file);
     if (existing.isPresent()) {
       return existing.get();
     }
-    Ed25519NoteSigner signer = Ed25519NoteSigner.generate(NAME_PREFIX + postId, random);
+    Ed25519NoteSigner signer = Ed25519NoteSigner.generate(name, random);
     Path target = file.toAbsolutePath();
     Files.createDirectories(target.getParent());
     Path partial = Files.createTempFile(target.getParent(), target.getFileName() + ".", ".partial");

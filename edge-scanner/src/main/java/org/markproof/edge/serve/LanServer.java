@@ -1,8 +1,6 @@
 package org.markproof.edge.serve;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -10,43 +8,39 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Clock;
-import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.markproof.contracts.MalformedDataException;
 import org.markproof.contracts.barcode.BarcodeDecoder;
 import org.markproof.contracts.barcode.ImageDecoder;
+import org.markproof.contracts.entry.ParticipantRole;
+import org.markproof.contracts.rules.ParticipantRecord;
 import org.markproof.edge.scan.OfflineScanner;
-import org.markproof.edge.scan.ScanInput;
+import org.markproof.edge.serve.LanProblem.Code;
+import org.markproof.edge.serve.LanProblem.Violation;
 import org.markproof.edge.store.AdoptedCheckpoint;
 import org.markproof.edge.store.EdgeStore;
 import org.markproof.edge.store.EdgeStoreException;
 import org.markproof.edge.store.PostProfile;
+import org.markproof.edge.store.QueuedScan;
 
 /**
  * The post's LAN endpoint for handhelds (docs/edge.md "Serving handhelds on the LAN"), on the JDK's
- * HTTP server: {@code POST /v1/scans} with {@code {"code", "symbology"?}} as JSON, or a PNG or JPEG
- * photo as the body ({@code Content-Type: image/png | image/jpeg}), answers the same signed verdict
- * document {@code scan} prints and queues the scan; {@code GET /checkpoint} answers the adopted
- * checkpoint note. Every request but {@code GET /checkpoint} needs {@code Authorization: Bearer
- * <the post's LAN token>} unless the server runs without authentication.
+ * HTTP server, a drop-in for the service's scan API while the uplink is down: {@code POST
+ * /v1/scans} takes what the service takes ({@link HandheldScan}: JSON, or a multipart form with a
+ * photo; also a PNG or JPEG as the whole body) with the same bearer token ({@link LanAuth}),
+ * answers the signed verdict document {@code scan} prints and queues the scan; a retry of a scan id
+ * gets the first answer ({@link ReplayedScans}). {@code GET /checkpoint} answers the adopted
+ * checkpoint note. Refusals are the service's problem documents ({@link LanProblem}).
  *
  * <p>Scans are judged concurrently, one per worker thread ({@link OfflineScanner} is thread-safe),
  * and committed to the queue in groups; each is durable before its answer.
  */
 public final class LanServer implements AutoCloseable {
-  /** Largest JSON scan, as the service's {@code POST /v1/scans}. */
-  static final int MAX_JSON_BYTES = 16 * 1024;
-
-  /** Largest photo, as the service's {@code markproof.scan.max-photo-bytes}. */
-  static final int MAX_PHOTO_BYTES = 1_000_000;
-
-  private static final Set<String> MEMBERS = Set.of("code", "symbology");
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final HttpServer http;
@@ -54,9 +48,10 @@ public final class LanServer implements AutoCloseable {
   private final EdgeStore store;
   private final OfflineScanner scanner;
   private final PostProfile post;
-  private final Optional<byte[]> token;
+  private final Optional<LanAuth> auth;
   private final Clock clock;
   private final ImageDecoder images = new ImageDecoder(BarcodeDecoder.withDefaultBudget());
+  private final ReplayedScans replays = new ReplayedScans();
 
   private LanServer(
       HttpServer http,
@@ -64,28 +59,28 @@ public final class LanServer implements AutoCloseable {
       EdgeStore store,
       OfflineScanner scanner,
       PostProfile post,
-      Optional<String> token,
+      Optional<LanAuth> auth,
       Clock clock) {
     this.http = http;
     this.workers = workers;
     this.store = store;
     this.scanner = scanner;
     this.post = post;
-    this.token = token.map(t -> t.getBytes(StandardCharsets.US_ASCII));
+    this.auth = auth;
     this.clock = clock;
   }
 
   /**
    * Starts serving on {@code address}.
    *
-   * @param token the bearer token requests must carry; empty to serve without authentication
+   * @param auth whom to trust with tokens; empty to serve without authentication
    */
   public static LanServer start(
       InetSocketAddress address,
       EdgeStore store,
       OfflineScanner scanner,
       PostProfile post,
-      Optional<String> token,
+      Optional<LanAuth> auth,
       Clock clock,
       int threads)
       throws IOException {
@@ -95,7 +90,7 @@ public final class LanServer implements AutoCloseable {
     }
     HttpServer http = HttpServer.create(address, 256);
     ExecutorService workers = Executors.newFixedThreadPool(threads);
-    LanServer server = new LanServer(http, workers, store, scanner, post, token, clock);
+    LanServer server = new LanServer(http, workers, store, scanner, post, auth, clock);
     http.createContext("/v1/scans", server::scans);
     http.createContext("/checkpoint", server::checkpoint);
     http.setExecutor(workers);
@@ -110,144 +105,197 @@ public final class LanServer implements AutoCloseable {
 
   private void scans(HttpExchange exchange) throws IOException {
     try (exchange) {
-      if (!exchange.getRequestURI().getPath().equals("/v1/scans")) {
-        problem(exchange, 404, "not-found", "no such resource");
-        return;
-      }
-      if (!exchange.getRequestMethod().equals("POST")) {
-        exchange.getResponseHeaders().set("Allow", "POST");
-        problem(exchange, 405, "method-not-allowed", "POST a scan");
-        return;
-      }
-      if (!authorised(exchange)) {
-        exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer");
-        problem(exchange, 401, "unauthorized", "send Authorization: Bearer <the post's LAN token>");
-        return;
-      }
-      String type =
-          Optional.ofNullable(exchange.getRequestHeaders().getFirst("Content-Type"))
-              .orElse("")
-              .toLowerCase(Locale.ROOT);
-      ScanInput input;
+      String path = exchange.getRequestURI().getPath();
       try {
-        if (type.startsWith("application/json")) {
-          input = json(read(exchange.getRequestBody(), MAX_JSON_BYTES));
-        } else if (type.startsWith("image/png") || type.startsWith("image/jpeg")) {
-          input = ScanInput.photo(images, read(exchange.getRequestBody(), MAX_PHOTO_BYTES));
-        } else {
-          problem(exchange, 415, "unsupported-media-type", "send application/json or a photo");
-          return;
+        if (!path.equals("/v1/scans")) {
+          throw new LanProblem(Code.NOT_FOUND, "no such resource: " + MultipartForm.echo(path));
         }
-      } catch (TooLarge e) {
-        problem(exchange, 413, "body-too-large", e.getMessage());
-        return;
-      } catch (MalformedDataException e) {
-        problem(exchange, 400, "invalid-field", e.getMessage());
-        return;
+        if (!exchange.getRequestMethod().equals("POST")) {
+          exchange.getResponseHeaders().set("Allow", "POST");
+          throw new LanProblem(Code.METHOD_NOT_ALLOWED, "POST a scan");
+        }
+        durableParameter(exchange.getRequestURI().getRawQuery());
+        authorise(exchange);
+        HandheldScan scan = read(exchange);
+        if (scan.postId().isPresent() && !scan.postId().get().equals(post.postId())) {
+          throw new LanProblem(
+              Code.FORBIDDEN,
+              "this is post " + post.postId() + ", not " + scan.postId().get(),
+              List.of(new Violation("post-mismatch", "/postId", "not this post")),
+              Optional.of("send the scan to the post it names, or leave postId out"));
+        }
+        ReplayedScans.Answer answer = replays.answer(scan, this::fresh, this::queued);
+        exchange.getResponseHeaders().set("Markproof-Record", "durable");
+        if (answer.replayed()) {
+          exchange.getResponseHeaders().set("Markproof-Replayed", "true");
+        }
+        send(exchange, 200, "application/json", answer.json().getBytes(StandardCharsets.UTF_8));
+      } catch (LanProblem p) {
+        send(exchange, p.code.status, "application/problem+json", bytes(p, path));
       }
-      OfflineScanner.Verdict verdict;
-      try {
-        verdict = scanner.scan(post, input, clock.instant());
-      } catch (EdgeStoreException e) {
-        problem(exchange, 503, "store-unavailable", e.getMessage());
-        return;
+    }
+  }
+
+  /** {@code ?durable=true|false} as the service takes it: every answer here is durable. */
+  private static void durableParameter(String query) throws LanProblem {
+    if (query == null) {
+      return;
+    }
+    for (String pair : query.split("&")) {
+      if (pair.startsWith("durable=")
+          && !pair.equals("durable=true")
+          && !pair.equals("durable=false")) {
+        throw new LanProblem(Code.BAD_REQUEST, "the durable parameter is true or false");
       }
-      send(exchange, 200, "application/json", verdict.json().getBytes(StandardCharsets.UTF_8));
+    }
+  }
+
+  private void authorise(HttpExchange exchange) throws LanProblem {
+    if (auth.isEmpty()) {
+      return;
+    }
+    TokenVerifier.Caller caller;
+    try {
+      caller = auth.get().verifier().verify(exchange.getRequestHeaders().getFirst("Authorization"));
+    } catch (TokenVerifier.Refused e) {
+      if (e.status == 401) {
+        exchange
+            .getResponseHeaders()
+            .set(
+                "WWW-Authenticate",
+                "Bearer realm=\"markproof\""
+                    + (exchange.getRequestHeaders().containsKey("Authorization")
+                        ? ", error=\"invalid_token\""
+                        : ""));
+      }
+      throw new LanProblem(
+          e.status == 401 ? Code.UNAUTHENTICATED : Code.FORBIDDEN,
+          e.getMessage(),
+          List.of(),
+          e.expired ? Optional.of("obtain a new token") : Optional.empty());
+    } catch (EdgeStoreException e) {
+      throw new LanProblem(Code.SERVICE_UNAVAILABLE, e.getMessage());
+    }
+    if (caller.kind() == TokenVerifier.Issuer.SERVICE) {
+      requireOfficerOfThisPost(caller.subject());
+    }
+  }
+
+  /** As the service's {@code CustomsPosts.requirePost}, against the adopted ledger state. */
+  private void requireOfficerOfThisPost(String subject) throws LanProblem {
+    Optional<ParticipantRecord> who;
+    try {
+      who = scanner.participant(subject);
+    } catch (EdgeStoreException e) {
+      throw new LanProblem(Code.SERVICE_UNAVAILABLE, e.getMessage());
+    }
+    if (who.isEmpty()
+        || !who.get().isActive()
+        || !(who.get().role() instanceof ParticipantRole.Customs customs)) {
+      throw new LanProblem(
+          Code.FORBIDDEN,
+          subject + " is not an active customs participant in the ledger",
+          List.of(),
+          Optional.of("the operator enrols customs officers with their post"));
+    }
+    if (!customs.post().equals(post.postId())) {
+      throw new LanProblem(
+          Code.FORBIDDEN,
+          subject + " works at post " + customs.post() + ", not " + post.postId(),
+          List.of(new Violation("post-mismatch", "/postId", "not your post")),
+          Optional.empty());
+    }
+  }
+
+  private HandheldScan read(HttpExchange exchange) throws IOException, LanProblem {
+    String contentType =
+        Optional.ofNullable(exchange.getRequestHeaders().getFirst("Content-Type")).orElse("");
+    String type = contentType.toLowerCase(Locale.ROOT).split(";", 2)[0].strip();
+    InputStream body = exchange.getRequestBody();
+    switch (type) {
+      case "application/json":
+        return HandheldScan.json(
+            read(body, HandheldScan.MAX_JSON_BYTES, "a scan"), clock.instant());
+      case "multipart/form-data":
+        try {
+          String boundary = MultipartForm.boundary(contentType);
+          byte[] form = read(body, HandheldScan.MAX_FORM_BYTES, "a photo scan");
+          return HandheldScan.form(MultipartForm.parse(form, boundary), images, clock.instant());
+        } catch (MalformedDataException e) {
+          throw new LanProblem(
+              Code.BAD_REQUEST, "malformed multipart/form-data: " + e.getMessage());
+        }
+      case "image/png":
+      case "image/jpeg":
+        return HandheldScan.image(read(body, HandheldScan.MAX_PHOTO_BYTES, "a photo"), images);
+      default:
+        throw new LanProblem(
+            Code.UNSUPPORTED_MEDIA_TYPE,
+            "this endpoint does not read Content-Type "
+                + MultipartForm.echo(contentType.isEmpty() ? "(none)" : contentType)
+                + "; send application/json, multipart/form-data with a photo part, or a PNG or"
+                + " JPEG image");
+    }
+  }
+
+  private ReplayedScans.Answered fresh(HandheldScan scan) throws LanProblem {
+    OfflineScanner.Verdict verdict;
+    try {
+      verdict = scanner.scan(post, scan.input(), scan.given(), clock.instant());
+    } catch (EdgeStoreException e) {
+      throw new LanProblem(Code.SERVICE_UNAVAILABLE, e.getMessage());
+    }
+    return new ReplayedScans.Answered(
+        ScanFields.of(verdict.document().get("scan")), verdict.json());
+  }
+
+  private Optional<QueuedScan> queued(String scanId) throws EdgeStoreException {
+    synchronized (store) {
+      return store.scanQueue().find(scanId);
     }
   }
 
   private void checkpoint(HttpExchange exchange) throws IOException {
     try (exchange) {
-      if (!exchange.getRequestMethod().equals("GET")) {
-        problem(exchange, 405, "method-not-allowed", "GET the checkpoint");
-        return;
-      }
-      Optional<AdoptedCheckpoint> adopted;
+      String path = exchange.getRequestURI().getPath();
       try {
-        synchronized (store) {
-          adopted = store.checkpoint();
+        if (!exchange.getRequestMethod().equals("GET")) {
+          exchange.getResponseHeaders().set("Allow", "GET");
+          throw new LanProblem(Code.METHOD_NOT_ALLOWED, "GET the checkpoint");
         }
-      } catch (EdgeStoreException e) {
-        problem(exchange, 503, "store-unavailable", e.getMessage());
-        return;
-      }
-      if (adopted.isEmpty()) {
-        problem(exchange, 503, "no-checkpoint", "nothing adopted yet: sync the post");
-        return;
-      }
-      send(
-          exchange,
-          200,
-          "text/plain; charset=utf-8",
-          adopted.get().note().getBytes(StandardCharsets.UTF_8));
-    }
-  }
-
-  private boolean authorised(HttpExchange exchange) {
-    if (token.isEmpty()) {
-      return true;
-    }
-    String header = exchange.getRequestHeaders().getFirst("Authorization");
-    if (header == null || !header.startsWith("Bearer ")) {
-      return false;
-    }
-    return MessageDigest.isEqual(
-        token.get(), header.substring(7).strip().getBytes(StandardCharsets.US_ASCII));
-  }
-
-  /** Reads {@code {"code", "symbology"?}} strictly: no other member, each a string. */
-  static ScanInput json(byte[] body) throws MalformedDataException {
-    JsonNode json;
-    try {
-      json = JSON.readTree(body);
-    } catch (IOException e) {
-      throw new MalformedDataException("the body is not one JSON object");
-    }
-    if (json == null || !json.isObject()) {
-      throw new MalformedDataException("the body is not a JSON object");
-    }
-    for (Iterator<String> names = json.fieldNames(); names.hasNext(); ) {
-      String name = names.next();
-      if (!MEMBERS.contains(name)) {
-        throw new MalformedDataException("/" + name + ": unknown member; a scan has " + MEMBERS);
+        Optional<AdoptedCheckpoint> adopted;
+        try {
+          synchronized (store) {
+            adopted = store.checkpoint();
+          }
+        } catch (EdgeStoreException e) {
+          throw new LanProblem(Code.SERVICE_UNAVAILABLE, e.getMessage());
+        }
+        if (adopted.isEmpty()) {
+          throw new LanProblem(Code.SERVICE_UNAVAILABLE, "nothing adopted yet: sync the post");
+        }
+        send(
+            exchange,
+            200,
+            "text/plain; charset=utf-8",
+            adopted.get().note().getBytes(StandardCharsets.UTF_8));
+      } catch (LanProblem p) {
+        send(exchange, p.code.status, "application/problem+json", bytes(p, path));
       }
     }
-    JsonNode code = json.get("code");
-    if (code == null || !code.isTextual()) {
-      throw new MalformedDataException("/code: required, the scanned text");
-    }
-    JsonNode symbology = json.get("symbology");
-    if (symbology != null && !symbology.isTextual()) {
-      throw new MalformedDataException("/symbology: expected a string");
-    }
-    return ScanInput.text(
-        code.textValue(), Optional.ofNullable(symbology).map(JsonNode::textValue));
   }
 
-  private static final class TooLarge extends Exception {
-    private static final long serialVersionUID = 1L;
-
-    TooLarge(String message) {
-      super(message, null, false, false);
-    }
-  }
-
-  private static byte[] read(InputStream in, int max) throws IOException, TooLarge {
+  private static byte[] read(InputStream in, int max, String what) throws IOException, LanProblem {
     byte[] body = in.readNBytes(max + 1);
     if (body.length > max) {
-      throw new TooLarge("the body has more than " + max + " bytes");
+      throw new LanProblem(
+          Code.BODY_TOO_LARGE, "the body has more than " + max + " bytes; " + what + " has fewer");
     }
     return body;
   }
 
-  private static void problem(HttpExchange exchange, int status, String type, String detail)
-      throws IOException {
-    ObjectNode problem = JSON.createObjectNode();
-    problem.put("type", "urn:markproof:edge:" + type);
-    problem.put("title", type.replace('-', ' '));
-    problem.put("status", status);
-    problem.put("detail", detail);
-    send(exchange, status, "application/problem+json", JSON.writeValueAsBytes(problem));
+  private static byte[] bytes(LanProblem p, String path) throws IOException {
+    return JSON.writeValueAsBytes(p.json(path));
   }
 
   private static void send(HttpExchange exchange, int status, String type, byte[] body)

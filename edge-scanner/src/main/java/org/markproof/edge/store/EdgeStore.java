@@ -423,6 +423,20 @@ public final class EdgeStore implements AutoCloseable {
   }
 
   /**
+   * A setting another part of the edge keeps in the store ({@code serve.token-keys}, ...); empty
+   * when it was never set. Names are dotted, prefixed by what owns them; the post's own settings
+   * and the clock's mark have their own methods.
+   */
+  public Optional<String> setting(String name) throws EdgeStoreException {
+    return new SettingTable(db, file).get(SettingTable.requireOwnName(name));
+  }
+
+  /** Sets {@link #setting} {@code name} to {@code value}, durably. */
+  public void putSetting(String name, String value) throws EdgeStoreException {
+    new SettingTable(db, file).put(SettingTable.requireOwnName(name), value);
+  }
+
+  /**
    * Reads the clock's high-water mark and raises it to {@code wallClock} if that is newer: the mark
    * never moves back, so a clock set back cannot make the cache look younger. The adopted
    * checkpoint's adoption and last sync times count as seen too.

@@ -97,6 +97,22 @@ public final class ScanQueue {
     }
   }
 
+  /** The queued scan {@code scanId}, if it is queued. */
+  public java.util.Optional<QueuedScan> find(String scanId) throws EdgeStoreException {
+    try (PreparedStatement q =
+        db.prepareStatement("SELECT scan_id, body, queued_at FROM scan_queue WHERE scan_id = ?")) {
+      q.setString(1, scanId);
+      try (ResultSet r = q.executeQuery()) {
+        return r.next()
+            ? java.util.Optional.of(
+                new QueuedScan(r.getString(1), r.getString(2), Instant.ofEpochMilli(r.getLong(3))))
+            : java.util.Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw failure("look up scan " + scanId, e);
+    }
+  }
+
   /** Whether scan {@code scanId} is queued. */
   public boolean contains(String scanId) throws EdgeStoreException {
     try (PreparedStatement q = db.prepareStatement("SELECT 1 FROM scan_queue WHERE scan_id = ?")) {

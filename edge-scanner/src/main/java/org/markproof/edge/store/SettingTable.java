@@ -10,8 +10,8 @@ import java.util.Optional;
 import org.markproof.contracts.MalformedDataException;
 
 /**
- * The {@code setting} table: the post's profile, the clock's high-water mark and the store's
- * territory filter, as name/value text.
+ * The {@code setting} table: the post's profile, the clock's high-water mark, the store's
+ * territory filter and what other parts keep through {@link EdgeStore#setting}, as name/value text.
  */
 final class SettingTable {
   static final String POST_ID = "post.id";
@@ -22,6 +22,23 @@ final class SettingTable {
 
   /** The store's territory filter ({@link TerritoryFilter#text()}); absent: it keeps everything. */
   static final String SYNC_TERRITORIES = "sync.territories";
+
+  /**
+   * Returns {@code name} if it may be read and written through {@link EdgeStore#setting}: a dotted
+   * name outside the {@code post.}, {@code clock.} and {@code sync.} settings, which have their own
+   * methods.
+   *
+   * @throws IllegalArgumentException otherwise
+   */
+  static String requireOwnName(String name) {
+    if (!name.matches("[a-z][a-z0-9-]*(\\.[a-z0-9-]+)+")
+        || name.startsWith("post.")
+        || name.startsWith("clock.")
+        || name.startsWith("sync.")) {
+      throw new IllegalArgumentException("not a setting name for EdgeStore.setting: " + name);
+    }
+    return name;
+  }
 
   private final Connection db;
   private final Path file;

@@ -33,6 +33,19 @@ public final class HttpEdgeApi implements EdgeApi {
    *     or spans lines
    */
   public static HttpEdgeApi of(String url, String token) throws MalformedDataException {
+    URI uri = baseUri(url);
+    if (token.isEmpty() || token.chars().anyMatch(c -> c <= ' ' || c >= 0x7f)) {
+      throw new MalformedDataException("--token: empty or not one line of printable ASCII");
+    }
+    return new HttpEdgeApi(uri, token);
+  }
+
+  /**
+   * The service's base URL {@code url} with a trailing slash, to resolve API paths against.
+   *
+   * @throws MalformedDataException if it is not an absolute http(s) URL
+   */
+  public static URI baseUri(String url) throws MalformedDataException {
     URI uri;
     try {
       uri = new URI(url.endsWith("/") ? url : url + "/");
@@ -43,10 +56,13 @@ public final class HttpEdgeApi implements EdgeApi {
         || uri.getHost() == null) {
       throw new MalformedDataException("--server " + url + ": expected http(s)://host[:port]");
     }
-    if (token.isEmpty() || token.chars().anyMatch(c -> c <= ' ' || c >= 0x7f)) {
-      throw new MalformedDataException("--token: empty or not one line of printable ASCII");
-    }
-    return new HttpEdgeApi(uri, token);
+    return uri;
+  }
+
+  /** An answer's body cut to a length fit for a message, as UTF-8 text. */
+  public static String brief(byte[] body) {
+    String text = new String(body, java.nio.charset.StandardCharsets.UTF_8);
+    return text.length() <= 300 ? text : text.substring(0, 300) + "…";
   }
 
   @Override

@@ -115,6 +115,28 @@ final class DemoService implements AutoCloseable {
     return labels;
   }
 
+  /**
+   * Syncs the post's store {@code store} from this service with the built jar, trusting the log and
+   * timestamp keys it publishes; returns the log's verifier key.
+   */
+  String syncPost(Path store) throws IOException, InterruptedException {
+    JsonNode keys = new ObjectMapper().readTree(get("/v1/log/key", null).body());
+    String logKey = keys.path("checkpointVerifierKey").asText();
+    JarRun sync =
+        JarRun.of(
+            "sync",
+            "--store",
+            store.toString(),
+            "--server",
+            url,
+            "--log-key",
+            logKey,
+            "--timestamp-key",
+            keys.path("timestampVerifierKey").asText());
+    org.junit.jupiter.api.Assertions.assertEquals(0, sync.exitCode(), sync::toString);
+    return logKey;
+  }
+
   /** A demo token file: {@code <data>/demo/tokens/<name>.jwt}. */
   Path token(String name) {
     return data.resolve("demo/tokens/" + name + ".jwt");

@@ -49,20 +49,7 @@ class OfflineScanIT {
     Path store = dir.resolve("post.db");
     String logKey;
     try (DemoService service = DemoService.start(data)) {
-      JsonNode keys = JSON.readTree(service.get("/v1/log/key", null).body());
-      logKey = keys.path("checkpointVerifierKey").asText();
-      JarRun sync =
-          jar(
-              "sync",
-              "--store",
-              store.toString(),
-              "--server",
-              service.url,
-              "--log-key",
-              logKey,
-              "--timestamp-key",
-              keys.path("timestampVerifierKey").asText());
-      assertEquals(0, sync.exitCode(), sync::toString);
+      logKey = service.syncPost(store);
     }
 
     // Offline from here: the service is stopped.

@@ -13,6 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -27,19 +29,21 @@ import org.markproof.edge.store.EdgeStore;
 import org.markproof.edge.sync.TestLog;
 
 /**
- * {@code serve} through the built jar: a handheld's JSON scan answered with the same signed,
- * verifiable document {@code scan} prints and queued; the post's LAN token required; bad requests
- * refused with problem documents; {@code GET /checkpoint} answering the adopted note.
+ * {@code serve} through the built jar: a handheld's scan in each form the service takes (JSON with
+ * the service's fields, a multipart photo with them, a raw PNG) answered with the same signed,
+ * verifiable document {@code scan} prints and queued once with the handheld's scan id, position and
+ * time; a retry of a scan id answered the first verdict; post tokens required ({@code token issue},
+ * a revoked handheld refused); bad requests refused with the service's problem documents; {@code
+ * GET /checkpoint} answering the adopted note.
  */
 class ServeIT {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Pattern SERVING =
-      Pattern.compile("on http://[^:]+:(\\d+), bearer token in (\\S+);");
+  private static final Pattern SERVING = Pattern.compile("on http://[^:]+:(\\d+), bearer tokens");
 
   @TempDir Path dir;
 
   @Test
-  void answersHandheldScansWithQueuedVerdictsForTokenHoldersOnly() throws Exception {
+  void answersHandheldScansAsTheServiceWouldForTokenHoldersOnly() throws Exception {
     TestLog log = TestLog.of(8);
     Path store = dir.resolve("post.db");
     JarRun sync =
@@ -52,51 +56,81 @@ class ServeIT {
             "--log-key",
             log.verifierKey());
     assertEquals(0, sync.exitCode(), sync::toString);
+    JarRun revokedIssue =
+        JarRun.of(
+            "token",
+            "issue",
+            "--store",
+            store.toString(),
+            "--handheld",
+            "hh-lost",
+            "--post",
+            "xx-lan",
+            "--lat",
+            "1",
+            "--lon",
+            "2");
+    assertEquals(0, revokedIssue.exitCode(), revokedIssue::toString);
+    JarRun revoke =
+        JarRun.of("token", "revoke", "--store", store.toString(), "--handheld", "hh-lost");
+    assertEquals(0, revoke.exitCode(), revoke::toString);
+    JarRun issue = JarRun.of("token", "issue", "--store", store.toString(), "--handheld", "hh-1");
+    assertEquals(0, issue.exitCode(), issue::toString);
+    String token = issue.out().strip();
     Path out = dir.resolve("serve.out");
-    Process serve =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar",
-                System.getProperty("edge.jar"),
-                "serve",
-                "--store",
-                store.toString(),
-                "--post",
-                "xx-lan",
-                "--lat",
-                "1",
-                "--lon",
-                "2",
-                "--bind",
-                "127.0.0.1",
-                "--port",
-                "0")
-            .redirectOutput(out.toFile())
-            .redirectErrorStream(false)
-            .redirectError(dir.resolve("serve.err").toFile())
-            .start();
+    Process serve = startServe(out, "--store", store.toString());
     try {
       Matcher serving = awaitServing(serve, out);
       String base = "http://127.0.0.1:" + serving.group(1);
-      String token = Files.readString(Path.of(serving.group(2))).strip();
       HttpClient http = HttpClient.newHttpClient();
+      String code = "{\"code\":\"9506000134352\"}";
 
-      HttpResponse<String> noToken = post(http, base, null, "{\"code\":\"9506000134352\"}");
+      HttpResponse<String> noToken = post(http, base, null, code);
       assertEquals(401, noToken.statusCode(), noToken.body());
-      HttpResponse<String> wrongToken =
-          post(http, base, "x" + token, "{\"code\":\"9506000134352\"}");
-      assertEquals(401, wrongToken.statusCode(), wrongToken.body());
-      HttpResponse<String> unknown = post(http, base, token, "{\"code\":\"1\",\"postId\":\"x\"}");
+      assertEquals(
+          "Bearer realm=\"markproof\"", noToken.headers().firstValue("WWW-Authenticate").get());
+      assertEquals(
+          "unauthenticated", JSON.readTree(noToken.body()).path("code").asText(), noToken.body());
+      HttpResponse<String> tampered = post(http, base, token + "x", code);
+      assertEquals(401, tampered.statusCode(), tampered.body());
+      HttpResponse<String> revoked = post(http, base, revokedIssue.out().strip(), code);
+      assertEquals(401, revoked.statusCode(), revoked.body());
+      HttpResponse<String> unknown = post(http, base, token, "{\"code\":\"1\",\"post\":\"x\"}");
       assertEquals(400, unknown.statusCode(), unknown.body());
       assertEquals("application/problem+json", unknown.headers().firstValue("Content-Type").get());
+      assertEquals("unknown-field", JSON.readTree(unknown.body()).path("code").asText());
+      HttpResponse<String> bad =
+          post(http, base, token, "{\"code\":\"1\",\"lat\":91,\"lon\":\"x\",\"scanId\":\"-\"}");
+      assertEquals(400, bad.statusCode(), bad.body());
+      assertEquals(3, JSON.readTree(bad.body()).path("violations").size(), bad.body());
+      HttpResponse<String> elsewhere =
+          post(http, base, token, "{\"code\":\"1\",\"postId\":\"de-fra-cargo\"}");
+      assertEquals(403, elsewhere.statusCode(), elsewhere.body());
+      assertEquals(
+          "post-mismatch",
+          JSON.readTree(elsewhere.body()).at("/violations/0/code").asText(),
+          elsewhere.body());
 
-      HttpResponse<String> scanned =
-          post(http, base, token, "{\"code\":\"9506000134352\",\"symbology\":\"ean13\"}");
+      String scan =
+          "{\"code\":\"9506000134352\",\"symbology\":\"ean13\",\"postId\":\"xx-lan\","
+              + "\"lat\":1.5,\"lon\":2.5,\"scannedAt\":\"2026-01-01T10:00:00Z\","
+              + "\"scanId\":\"hh1-0001\"}";
+      HttpResponse<String> scanned = post(http, base, token, scan);
       assertEquals(200, scanned.statusCode(), scanned.body());
+      assertEquals("durable", scanned.headers().firstValue("Markproof-Record").get());
       JsonNode doc = JSON.readTree(scanned.body());
       assertEquals("UNKNOWN", doc.path("verdict").asText());
+      assertEquals("hh1-0001", doc.at("/scan/scanId").asText());
       assertEquals("xx-lan", doc.at("/scan/postId").asText());
+      assertEquals(1.5, doc.at("/scan/lat").asDouble());
+      assertEquals("2026-01-01T10:00:00Z", doc.at("/scan/scannedAt").asText());
       assertTrue(doc.path("offline").asBoolean());
+      HttpResponse<String> retry = post(http, base, token, scan);
+      assertEquals(200, retry.statusCode(), retry.body());
+      assertEquals(scanned.body(), retry.body());
+      assertEquals("true", retry.headers().firstValue("Markproof-Replayed").get());
+      HttpResponse<String> reused = post(http, base, token, scan.replace("1.5", "1.6"));
+      assertEquals(409, reused.statusCode(), reused.body());
 
       byte[] png =
           PngRenderer.render(BarcodeEncoder.qrCode("9506000134352", QrErrorCorrection.M), 6);
@@ -110,6 +144,36 @@ class ServeIT {
           post(http, base, token, "image/png", "not a png".getBytes(StandardCharsets.UTF_8));
       assertEquals(400, notAnImage.statusCode(), notAnImage.body());
 
+      Multipart form =
+          new Multipart()
+              .field("scanId", "hh1-0002")
+              .field("lat", "1.25")
+              .field("lon", "2.25")
+              .field("scannedAt", "2026-01-01T10:05:00+01:00")
+              .file("photo", "label.png", "image/png", png);
+      HttpResponse<String> formScan = post(http, base, token, form.contentType(), form.body());
+      assertEquals(200, formScan.statusCode(), formScan.body());
+      JsonNode formDoc = JSON.readTree(formScan.body());
+      assertEquals("hh1-0002", formDoc.at("/scan/scanId").asText());
+      assertEquals("]Q19506000134352", formDoc.at("/scan/code").asText());
+      assertEquals("2026-01-01T09:05:00Z", formDoc.at("/scan/scannedAt").asText());
+      HttpResponse<String> formRetry = post(http, base, token, form.contentType(), form.body());
+      assertEquals(formScan.body(), formRetry.body());
+      Multipart codePart =
+          new Multipart().field("code", "1").file("photo", "label.png", "image/png", png);
+      HttpResponse<String> withCode =
+          post(http, base, token, codePart.contentType(), codePart.body());
+      assertEquals(400, withCode.statusCode(), withCode.body());
+      HttpResponse<String> cut =
+          post(
+              http,
+              base,
+              token,
+              form.contentType(),
+              java.util.Arrays.copyOf(form.body(), form.body().length - 10));
+      assertEquals(400, cut.statusCode(), cut.body());
+      assertTrue(cut.body().contains("closing boundary"), cut.body());
+
       HttpResponse<String> checkpoint =
           http.send(
               HttpRequest.newBuilder(URI.create(base + "/checkpoint")).build(),
@@ -120,21 +184,50 @@ class ServeIT {
       serve.destroy();
       assertTrue(serve.waitFor(30, java.util.concurrent.TimeUnit.SECONDS));
       JarRun key = JarRun.of("keys", "verdict", "--store", store.toString());
-      EvidenceVerifier.of(
+      EvidenceVerifier verifier =
+          EvidenceVerifier.of(
               CheckpointVerifier.forLog(Ed25519NoteVerifier.parse(log.verifierKey())),
-              Ed25519NoteVerifier.parse(key.out().strip()))
-          .verify(scanned.body().getBytes(StandardCharsets.UTF_8));
+              Ed25519NoteVerifier.parse(key.out().strip()));
+      verifier.verify(scanned.body().getBytes(StandardCharsets.UTF_8));
+      verifier.verify(formScan.body().getBytes(StandardCharsets.UTF_8));
       try (EdgeStore edge = EdgeStore.open(store)) {
-        assertEquals(2, edge.scanQueue().size());
+        assertEquals(3, edge.scanQueue().size());
         assertTrue(edge.scanQueue().contains(photoDoc.at("/scan/scanId").asText()));
-        assertTrue(edge.scanQueue().contains(doc.at("/scan/scanId").asText()));
+        assertTrue(edge.scanQueue().contains("hh1-0001"));
+        assertTrue(edge.scanQueue().contains("hh1-0002"));
+        JsonNode queued = JSON.readTree(edge.scanQueue().find("hh1-0001").orElseThrow().body());
+        assertEquals(2.5, queued.path("lon").asDouble());
+        assertEquals("2026-01-01T10:00:00Z", queued.path("scannedAt").asText());
       }
     } finally {
       serve.destroyForcibly();
     }
   }
 
-  private static Matcher awaitServing(Process serve, Path out) throws Exception {
+  /**
+   * Starts {@code serve} from the built jar on a free loopback port with {@code args}, its standard
+   * output in {@code out} and its standard error beside it.
+   */
+  static Process startServe(Path out, String... args) throws java.io.IOException {
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                System.getProperty("edge.jar"),
+                "serve",
+                "--bind",
+                "127.0.0.1",
+                "--port",
+                "0"));
+    command.addAll(List.of(args));
+    return new ProcessBuilder(command)
+        .redirectOutput(out.toFile())
+        .redirectError(Path.of(out + ".err").toFile())
+        .start();
+  }
+
+  static Matcher awaitServing(Process serve, Path out) throws Exception {
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     while (System.nanoTime() < deadline) {
       Matcher m = SERVING.matcher(Files.readString(out));
@@ -152,7 +245,48 @@ class ServeIT {
     return post(http, base, token, "application/json", json.getBytes(StandardCharsets.UTF_8));
   }
 
-  private static HttpResponse<String> post(
+  /** A multipart/form-data body (RFC 7578) as an HTTP client writes one. */
+  static final class Multipart {
+    private final String boundary = "edge-it-" + System.nanoTime();
+    private final java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+
+    Multipart field(String name, String value) {
+      return part("form-data; name=\"" + name + "\"", null, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    Multipart file(String name, String filename, String type, byte[] content) {
+      return part("form-data; name=\"" + name + "\"; filename=\"" + filename + "\"", type, content);
+    }
+
+    private Multipart part(String disposition, String type, byte[] content) {
+      String head =
+          "--"
+              + boundary
+              + "\r\nContent-Disposition: "
+              + disposition
+              + "\r\n"
+              + (type == null ? "" : "Content-Type: " + type + "\r\n")
+              + "\r\n";
+      out.writeBytes(head.getBytes(StandardCharsets.UTF_8));
+      out.writeBytes(content);
+      out.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+      return this;
+    }
+
+    String contentType() {
+      return "multipart/form-data; boundary=" + boundary;
+    }
+
+    byte[] body() {
+      byte[] parts = out.toByteArray();
+      byte[] end = ("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+      byte[] all = java.util.Arrays.copyOf(parts, parts.length + end.length);
+      System.arraycopy(end, 0, all, parts.length, end.length);
+      return all;
+    }
+  }
+
+  static HttpResponse<String> post(
       HttpClient http, String base, String token, String type, byte[] body) throws Exception {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(base + "/v1/scans"))

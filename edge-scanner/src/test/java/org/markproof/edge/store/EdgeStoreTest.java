@@ -231,13 +231,31 @@ class EdgeStoreTest {
       assertThrows(EdgeStoreException.class, () -> queue.enqueue("scan-1", "{}", T));
       assertEquals(
           List.of("scan-1", "scan-2"), queue.list(10).stream().map(QueuedScan::scanId).toList());
+      assertEquals("{\"scanId\":\"scan-1\"}", queue.find("scan-1").orElseThrow().body());
       assertTrue(queue.remove("scan-1"));
       assertFalse(queue.remove("scan-1"));
+      assertEquals(Optional.empty(), queue.find("scan-1"));
       assertEquals(1, queue.size());
       Sighting s = new Sighting("scan-2", "09506000134352", "LOT1", "S1", "FR-CDG", 49.0, 2.5, T);
       store.sightings().record(s);
       store.sightings().record(s);
       assertEquals(List.of(s), store.sightings().of("09506000134352", "LOT1", "S1"));
+    }
+  }
+
+  @Test
+  void settingsOfOtherPartsSurviveAReopenAndCannotTouchThePostOrTheClock() throws Exception {
+    Path file = dir.resolve("edge.db");
+    try (EdgeStore store = EdgeStore.open(file)) {
+      assertEquals(Optional.empty(), store.setting("serve.token-keys"));
+      store.putSetting("serve.token-keys", "{\"keys\":[]}");
+      store.putSetting("serve.token-keys", "{\"keys\":[1]}");
+      assertThrows(IllegalArgumentException.class, () -> store.putSetting("post.id", "x"));
+      assertThrows(IllegalArgumentException.class, () -> store.setting("clock.high-water-ms"));
+      assertThrows(IllegalArgumentException.class, () -> store.setting("Serve keys"));
+    }
+    try (EdgeStore store = EdgeStore.open(file)) {
+      assertEquals(Optional.of("{\"keys\":[1]}"), store.setting("serve.token-keys"));
     }
   }
 
