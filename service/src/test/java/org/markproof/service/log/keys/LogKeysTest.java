@@ -15,7 +15,6 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.markproof.contracts.checkpoint.Checkpoint;
@@ -140,15 +139,7 @@ class LogKeysTest {
     Path signerFile = Files.writeString(dir.resolve("signer"), signer.text() + "\n");
     Path timestampFile = Files.writeString(dir.resolve("ts"), timestampNoteKey.text() + "\n");
 
-    LogKeys keys =
-        new LogKeysProducer()
-            .logKeys(
-                Optional.empty(),
-                Optional.of(signerFile),
-                Optional.of(timestampFile),
-                Optional.empty(),
-                Optional.empty(),
-                dir);
+    LogKeys keys = KeySettings.in(dir).signerFile(signerFile).timestampFile(timestampFile).keys();
 
     assertEquals("log.customs.example/markproof", keys.origin());
     assertEquals(VerifierKey.TYPE_COSIGNATURE, keys.timestampVerifier().verifierKey().type());
@@ -163,16 +154,7 @@ class LogKeysTest {
     LogKeyFiles.Loaded loaded = LogKeyFiles.loadOrCreate(dir, ORIGIN, new SecureRandom());
     Path signerFile = Files.writeString(dir.resolve("signer"), loaded.signer().text());
     assertThrows(
-        IllegalStateException.class,
-        () ->
-            new LogKeysProducer()
-                .logKeys(
-                    Optional.empty(),
-                    Optional.of(signerFile),
-                    Optional.empty(),
-                    Optional.empty(),
-                    Optional.empty(),
-                    dir));
+        IllegalStateException.class, () -> KeySettings.in(dir).signerFile(signerFile).keys());
   }
 
   @Test
@@ -287,14 +269,12 @@ class LogKeysTest {
     Path nextFile = Files.writeString(dir.resolve("next"), next.text() + "\n");
 
     LogKeys keys =
-        new LogKeysProducer()
-            .logKeys(
-                Optional.empty(),
-                Optional.of(signerFile),
-                Optional.of(timestampFile),
-                Optional.of(List.of(nextFile)),
-                Optional.of(List.of(" " + retired.verifierKey().text())),
-                dir);
+        KeySettings.in(dir)
+            .signerFile(signerFile)
+            .timestampFile(timestampFile)
+            .additionalSignerFile(nextFile)
+            .retiredVerifierKey(" " + retired.verifierKey().text())
+            .keys();
 
     assertEquals(primary.verifierKey(), keys.checkpointVerifier().verifierKey());
     assertEquals(
@@ -307,14 +287,11 @@ class LogKeysTest {
         assertThrows(
             IllegalStateException.class,
             () ->
-                new LogKeysProducer()
-                    .logKeys(
-                        Optional.empty(),
-                        Optional.of(signerFile),
-                        Optional.of(timestampFile),
-                        Optional.empty(),
-                        Optional.of(List.of("not-a-key")),
-                        dir));
+                KeySettings.in(dir)
+                    .signerFile(signerFile)
+                    .timestampFile(timestampFile)
+                    .retiredVerifierKey("not-a-key")
+                    .keys());
     assertTrue(
         malformed.getMessage().contains("markproof.log.retired-verifier-keys"),
         malformed.getMessage());
@@ -330,14 +307,11 @@ class LogKeysTest {
     Path timestampFile = Files.writeString(dir.resolve("ts"), timestampKey().text() + "\n");
 
     LogKeys keys =
-        new LogKeysProducer()
-            .logKeys(
-                Optional.empty(),
-                Optional.of(signerFile),
-                Optional.of(timestampFile),
-                Optional.of(List.of(sameFile)),
-                Optional.empty(),
-                dir);
+        KeySettings.in(dir)
+            .signerFile(signerFile)
+            .timestampFile(timestampFile)
+            .additionalSignerFile(sameFile)
+            .keys();
 
     assertEquals(List.of(), keys.additionalVerifiers());
     assertEquals(
