@@ -18,7 +18,6 @@ import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
@@ -29,14 +28,13 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 import org.markproof.contracts.checkpoint.CheckpointVerifier;
 import org.markproof.contracts.checkpoint.VerifiedCheckpoint;
-import org.markproof.contracts.crypto.Ed25519PrivateKey;
 import org.markproof.contracts.entry.ParticipantRole;
 import org.markproof.contracts.merkle.ProofVerifier;
 import org.markproof.contracts.note.SignerKey;
-import org.markproof.contracts.note.VerifierKey;
 import org.markproof.service.auth.Groups;
 import org.markproof.service.log.index.IndexMismatchException;
 import org.markproof.service.log.index.LedgerIndex;
+import org.markproof.service.log.keys.FreshLogKeys;
 import org.markproof.service.log.keys.LogKeys;
 import org.markproof.service.log.store.LogStore;
 import org.markproof.service.log.store.StoredCheckpoint;
@@ -198,12 +196,8 @@ class RestoreDrillTest {
     withK.catchUp();
     assertTrue(withK.isCaughtUp(), "K's verifier key opens the restored checkpoints");
 
-    SignerKey drillKey = drillKey();
-    SignerKey drillTimestamp =
-        SignerKey.of(
-            RestoreDrill.ORIGIN + LogKeys.TIMESTAMP_NAME_SUFFIX,
-            VerifierKey.TYPE_COSIGNATURE,
-            Ed25519PrivateKey.generate(new SecureRandom()));
+    SignerKey drillKey = FreshLogKeys.checkpointKey(RestoreDrill.ORIGIN);
+    SignerKey drillTimestamp = FreshLogKeys.timestampKey(RestoreDrill.ORIGIN);
     for (LogKeys other :
         List.of(
             LogKeys.of(RestoreDrill.ORIGIN, drillKey, drillTimestamp),
@@ -240,13 +234,6 @@ class RestoreDrillTest {
 
   private long count(String sql) {
     return pool.query(sql).execute().await().atMost(WAIT).iterator().next().getLong(0);
-  }
-
-  private static SignerKey drillKey() throws Exception {
-    return SignerKey.of(
-        RestoreDrill.ORIGIN,
-        VerifierKey.TYPE_ED25519,
-        Ed25519PrivateKey.generate(new SecureRandom()));
   }
 
   private static CheckpointVerifier production() throws Exception {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.Assertions;
 
 /** {@link LogKeySettings} for tests, one named setting at a time; nothing configured by default. */
 final class KeySettings {
@@ -68,5 +69,10 @@ final class KeySettings {
   /** What the producer makes of these settings. */
   LogKeys keys() {
     return LogKeysProducer.keys(settings());
+  }
+
+  /** The producer's refusal of these settings; fails the test when it makes keys of them. */
+  IllegalStateException refusal() {
+    return Assertions.assertThrows(IllegalStateException.class, this::keys);
   }
 }

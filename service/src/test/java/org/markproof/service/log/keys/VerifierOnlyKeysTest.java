@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -135,7 +136,7 @@ class VerifierOnlyKeysTest {
             KeySettings.in(dir).verifierKeys(verifier).timestampFile(timestampFile),
             KeySettings.in(dir).verifierKeys(verifier).additionalSignerFile(nextFile),
             KeySettings.in(dir).verifierKeys(verifier).demo())) {
-      IllegalStateException e = assertThrows(IllegalStateException.class, settings::keys);
+      IllegalStateException e = settings.refusal();
       assertTrue(e.getMessage().contains("verifier-only"), e.getMessage());
       assertTrue(
           e.getMessage().contains("timestamp-key-file")
@@ -149,16 +150,11 @@ class VerifierOnlyKeysTest {
   @Test
   void refusesAListWithoutACheckpointKeyOrWithKeysThatDoNotFit() throws Exception {
     String timestampText = signing.timestampVerifier().verifierKey().text();
-    IllegalStateException onlyTimestamp =
-        assertThrows(
-            IllegalStateException.class,
-            () -> KeySettings.in(dir).verifierKeys(timestampText).keys());
+    IllegalStateException onlyTimestamp = KeySettings.in(dir).verifierKeys(timestampText).refusal();
     assertTrue(onlyTimestamp.getMessage().contains("checkpointVerifierKey"));
 
     IllegalStateException malformed =
-        assertThrows(
-            IllegalStateException.class,
-            () -> KeySettings.in(dir).verifierKeys("PRIVATE+KEY+oops").keys());
+        KeySettings.in(dir).verifierKeys("PRIVATE+KEY+oops").refusal();
     assertTrue(malformed.getMessage().contains("markproof.log.verifier-keys"));
 
     SignerKey otherName =
@@ -182,15 +178,7 @@ class VerifierOnlyKeysTest {
 
   @Test
   void aSignerKeyFileListedAmongTheVerifierKeysSigns() throws Exception {
-    Path signerFile = Files.writeString(dir.resolve("signer"), production.text() + "\n");
-    Path timestampFile = Files.writeString(dir.resolve("ts"), timestamp.text() + "\n");
-
-    LogKeys keys =
-        KeySettings.in(dir)
-            .signerFile(signerFile)
-            .timestampFile(timestampFile)
-            .verifierKeys(production.verifierKey().text())
-            .keys();
+    LogKeys keys = signingWith(production).verifierKeys(production.verifierKey().text()).keys();
 
     assertFalse(keys.isVerifierOnly());
     assertEquals("signing", keys.mode());
@@ -202,32 +190,25 @@ class VerifierOnlyKeysTest {
   @Test
   void refusesToStartWithASignerKeyTheVerifierKeysDoNotName() throws Exception {
     SignerKey other = checkpointKey();
-    Path signerFile = Files.writeString(dir.resolve("signer"), other.text() + "\n");
-    Path timestampFile = Files.writeString(dir.resolve("ts"), timestamp.text() + "\n");
 
     IllegalStateException wrongSigner =
-        assertThrows(
-            IllegalStateException.class,
-            () ->
-                KeySettings.in(dir)
-                    .signerFile(signerFile)
-                    .timestampFile(timestampFile)
-                    .verifierKeys(production.verifierKey().text())
-                    .keys());
+        signingWith(other).verifierKeys(production.verifierKey().text()).refusal();
     assertTrue(wrongSigner.getMessage().contains(other.verifierKey().text()));
     assertTrue(wrongSigner.getMessage().contains("not among markproof.log.verifier-keys"));
 
     // The signer is listed, and so is a key the service knows nothing of.
     IllegalStateException unknown =
-        assertThrows(
-            IllegalStateException.class,
-            () ->
-                KeySettings.in(dir)
-                    .signerFile(signerFile)
-                    .timestampFile(timestampFile)
-                    .verifierKeys(other.verifierKey().text(), production.verifierKey().text())
-                    .keys());
+        signingWith(other)
+            .verifierKeys(other.verifierKey().text(), production.verifierKey().text())
+            .refusal();
     assertTrue(unknown.getMessage().contains(production.verifierKey().text()));
+  }
+
+  /** Settings with {@code signer} and the timestamp key in their files. */
+  private KeySettings signingWith(SignerKey signer) throws IOException {
+    Path signerFile = Files.writeString(dir.resolve("signer"), signer.text() + "\n");
+    Path timestampFile = Files.writeString(dir.resolve("ts"), timestamp.text() + "\n");
+    return KeySettings.in(dir).signerFile(signerFile).timestampFile(timestampFile);
   }
 
   private static byte[] root(String leaf) {
@@ -235,22 +216,10 @@ class VerifierOnlyKeysTest {
   }
 
   private static SignerKey checkpointKey() {
-    try {
-      return SignerKey.of(
-          ORIGIN, VerifierKey.TYPE_ED25519, Ed25519PrivateKey.generate(new SecureRandom()));
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+    return FreshLogKeys.checkpointKey(ORIGIN);
   }
 
   private static SignerKey timestampKey() {
-    try {
-      return SignerKey.of(
-          ORIGIN + LogKeys.TIMESTAMP_NAME_SUFFIX,
-          VerifierKey.TYPE_COSIGNATURE,
-          Ed25519PrivateKey.generate(new SecureRandom()));
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+    return FreshLogKeys.timestampKey(ORIGIN);
   }
 }
