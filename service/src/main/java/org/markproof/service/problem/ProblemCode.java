@@ -22,7 +22,8 @@ public enum ProblemCode {
   INTERNAL_ERROR(500, "Internal error"),
   SERVICE_UNAVAILABLE(503, "Service unavailable"),
   CUSTODIAL_KEY_MISSING(409, "No custodial key"),
-  LABEL_KEY_SELF_HELD(409, "Label key held by the issuer");
+  LABEL_KEY_SELF_HELD(409, "Label key held by the issuer"),
+  LOG_READ_ONLY(503, "Log is read-only");
 
   /** Where the problem types are named; each code's page is this plus the code. */
   public static final String TYPE_BASE = "https://markproof.dev/problems/";

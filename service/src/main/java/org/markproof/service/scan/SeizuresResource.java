@@ -27,6 +27,7 @@ import org.markproof.contracts.entry.SeizureReason;
 import org.markproof.contracts.entry.SeizureRecorded;
 import org.markproof.contracts.label.Gtin;
 import org.markproof.service.auth.Groups;
+import org.markproof.service.log.keys.SubmitsToLog;
 import org.markproof.service.problem.Problem;
 import org.markproof.service.problem.ProblemCode;
 import org.markproof.service.submission.CustodialSubmissions;
@@ -40,6 +41,7 @@ import org.markproof.service.submission.SubmissionProblem;
  */
 @Path("/v1/seizures")
 @SecurityRequirement(name = "bearer")
+@SubmitsToLog
 public class SeizuresResource {
   @Inject ScanRecorder recorder;
   @Inject Pool pool;

@@ -15,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.markproof.contracts.MalformedDataException;
 import org.markproof.contracts.entry.SignedEntry;
 import org.markproof.service.auth.Groups;
+import org.markproof.service.log.keys.SubmitsToLog;
 
 /**
  * {@code POST /v1/entries}: a statement signed by a participant that holds its own key, in the JSON
@@ -27,6 +28,7 @@ import org.markproof.service.auth.Groups;
 @Path("/v1/entries")
 @RolesAllowed({Groups.REGISTRAR, Groups.BRAND_OWNER, Groups.CUSTOMS, Groups.OPERATOR})
 @SecurityRequirement(name = "bearer")
+@SubmitsToLog
 public class EntriesResource {
   private final SubmissionAnswers answers;
   private final JsonWebToken token;

@@ -18,6 +18,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.markproof.contracts.entry.StatementKind;
 import org.markproof.service.auth.Groups;
+import org.markproof.service.log.keys.SubmitsToLog;
 import org.markproof.service.problem.Problem;
 import org.markproof.service.problem.ProblemCode;
 
@@ -31,6 +32,7 @@ import org.markproof.service.problem.ProblemCode;
 @Path("/v1")
 @RolesAllowed(Groups.BRAND_OWNER)
 @SecurityRequirement(name = "bearer")
+@SubmitsToLog
 public class GoodsResource {
   private static final List<StatementKind> REVOCATIONS =
       List.of(StatementKind.LABEL_REVOKED, StatementKind.BATCH_REVOKED);

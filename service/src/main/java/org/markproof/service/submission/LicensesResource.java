@@ -15,6 +15,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.markproof.contracts.entry.StatementKind;
 import org.markproof.service.auth.Groups;
+import org.markproof.service.log.keys.SubmitsToLog;
 
 /**
  * {@code POST /v1/licenses}: a custodial {@code license.granted}. The mark's holder grants it (a
@@ -24,6 +25,7 @@ import org.markproof.service.auth.Groups;
 @Path("/v1")
 @RolesAllowed({Groups.BRAND_OWNER, Groups.REGISTRAR})
 @SecurityRequirement(name = "bearer")
+@SubmitsToLog
 public class LicensesResource {
   private final StatementBodies bodies;
   private final CustodialSubmissions submissions;

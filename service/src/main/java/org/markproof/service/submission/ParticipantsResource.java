@@ -22,6 +22,7 @@ import org.markproof.contracts.entry.StatementKind;
 import org.markproof.service.auth.Groups;
 import org.markproof.service.custody.CustodialKeys;
 import org.markproof.service.custody.KeyVault;
+import org.markproof.service.log.keys.SubmitsToLog;
 
 /**
  * {@code POST /v1/participants}: an operator enrols a participant ({@code participant.enrolled}):
@@ -33,6 +34,7 @@ import org.markproof.service.custody.KeyVault;
 @Path("/v1")
 @RolesAllowed(Groups.OPERATOR)
 @SecurityRequirement(name = "bearer")
+@SubmitsToLog
 public class ParticipantsResource {
   private final StatementBodies bodies;
   private final CustodialKeys keys;

@@ -22,6 +22,7 @@ import org.markproof.contracts.entry.OfficeCode;
 import org.markproof.contracts.entry.StatementKind;
 import org.markproof.contracts.entry.TrademarkRef;
 import org.markproof.service.auth.Groups;
+import org.markproof.service.log.keys.SubmitsToLog;
 import org.markproof.service.problem.Problem;
 import org.markproof.service.problem.ProblemCode;
 
@@ -35,6 +36,7 @@ import org.markproof.service.problem.ProblemCode;
 @Path("/v1")
 @RolesAllowed(Groups.REGISTRAR)
 @SecurityRequirement(name = "bearer")
+@SubmitsToLog
 public class TrademarksResource {
   private final StatementBodies bodies;
   private final CustodialSubmissions submissions;

@@ -59,8 +59,8 @@ class ManifestRenderingTest {
   }
 
   @Test
-  void theOverlaysAreDevAndProd() throws IOException {
-    assertEquals(List.of("dev", "prod"), overlays().toList());
+  void theOverlaysAreDevDrillAndProd() throws IOException {
+    assertEquals(List.of("dev", "drill", "prod"), overlays().toList());
   }
 
   @ParameterizedTest

@@ -39,7 +39,7 @@ class SecretMaterialTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"dev", "prod"})
+  @ValueSource(strings = {"dev", "drill", "prod"})
   void noOverlayRendersASecret(String overlay) {
     List<String> withData = new ArrayList<>();
     for (RenderedObject secret : Kustomize.overlay(overlay).ofKind("Secret")) {

@@ -35,7 +35,7 @@ class ServiceDeploymentTest {
       List.of("/q/health/started", "/q/health/ready", "/q/health/live");
 
   @ParameterizedTest
-  @ValueSource(strings = {"dev", "prod"})
+  @ValueSource(strings = {"dev", "drill", "prod"})
   void probesGetTheHealthEndpointsOnTheHttpPort(String overlay) throws IOException {
     Workload service = service(overlay);
     int port = servicePort(ServiceEnvironmentTest.environment(Kustomize.overlay(overlay)));
@@ -60,7 +60,7 @@ class ServiceDeploymentTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"dev", "prod"})
+  @ValueSource(strings = {"dev", "drill", "prod"})
   void shutdownOutlastsThePreStopPauseAndQuarkusGracefulShutdown(String overlay) {
     Workload service = service(overlay);
     Container container = service.container(ServiceEnvironmentTest.SERVICE_CONTAINER);
@@ -92,7 +92,7 @@ class ServiceDeploymentTest {
   static final long SEQUENCER_STOP_SECONDS = 30;
 
   @ParameterizedTest
-  @ValueSource(strings = {"dev", "prod"})
+  @ValueSource(strings = {"dev", "drill", "prod"})
   void tmpIsAWritableEmptyDir(String overlay) {
     Workload service = service(overlay);
     VolumeMount tmp =
@@ -110,7 +110,7 @@ class ServiceDeploymentTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"dev", "prod"})
+  @ValueSource(strings = {"dev", "drill", "prod"})
   void theServiceSelectsTheDeploymentPodsOnTheirHttpPort(String overlay) {
     RenderedManifests rendered = Kustomize.overlay(overlay);
     Service service = rendered.one(Service.class, "markproof");

@@ -48,7 +48,7 @@ class ServiceEnvironmentTest {
       ConfigurationKeys.ofServiceModule(RepositoryLayout.serviceModule());
 
   @ParameterizedTest
-  @ValueSource(strings = {"dev", "prod"})
+  @ValueSource(strings = {"dev", "drill", "prod"})
   void everyVariableSetsAConfigurationKeyOfTheService(String overlay) {
     RenderedManifests rendered = Kustomize.overlay(overlay);
     Map<String, String> environment = environment(rendered);
@@ -121,7 +121,7 @@ class ServiceEnvironmentTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"dev", "prod"})
+  @ValueSource(strings = {"dev", "drill", "prod"})
   void aDatabaseServerIsAlwaysConfigured(String overlay) {
     Map<String, String> environment = environment(Kustomize.overlay(overlay));
     String url = environment.get("MARKPROOF_DATABASE_URL");
@@ -138,7 +138,7 @@ class ServiceEnvironmentTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"dev", "prod"})
+  @ValueSource(strings = {"dev", "drill", "prod"})
   void logsAreJsonForTheClusterLogCollector(String overlay) {
     assertEquals(
         "true", environment(Kustomize.overlay(overlay)).get("QUARKUS_LOG_CONSOLE_JSON_ENABLED"));

@@ -26,7 +26,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class WorkloadHardeningTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {"dev", "prod"})
+  @ValueSource(strings = {"dev", "drill", "prod"})
   void everyPodRunsAsNonRootWithTheRuntimeDefaultSeccompProfile(String overlay) {
     List<String> violations = new ArrayList<>();
     for (Workload workload : workloads(overlay)) {
@@ -54,7 +54,7 @@ class WorkloadHardeningTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"dev", "prod"})
+  @ValueSource(strings = {"dev", "drill", "prod"})
   void everyContainerDropsAllCapabilitiesAndHasAReadOnlyRoot(String overlay) {
     List<String> violations = new ArrayList<>();
     for (Workload workload : workloads(overlay)) {
@@ -86,7 +86,7 @@ class WorkloadHardeningTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"dev", "prod"})
+  @ValueSource(strings = {"dev", "drill", "prod"})
   void everyContainerRequestsAndLimitsCpuAndMemory(String overlay) {
     List<String> violations = new ArrayList<>();
     for (Workload workload : workloads(overlay)) {
@@ -121,7 +121,7 @@ class WorkloadHardeningTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"dev", "prod"})
+  @ValueSource(strings = {"dev", "drill", "prod"})
   void everyImageIsPinnedByTagOrDigest(String overlay) {
     RenderedManifests rendered = Kustomize.overlay(overlay);
     List<String> images = new ArrayList<>();

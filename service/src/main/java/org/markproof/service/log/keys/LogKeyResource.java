@@ -6,7 +6,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
-import org.markproof.contracts.note.NoteVerifier;
 
 /** {@code GET /v1/log/key}: the keys that verify this log's checkpoints and receipts. Public. */
 @Path("/v1/log/key")
@@ -25,14 +24,18 @@ public class LogKeyResource {
    * @param retiredVerifierKeys keys that signed this log's checkpoints before a rotation and sign
    *     no new ones: they open old checkpoints and the evidence made with them
    * @param timestampVerifierKey the key of the log's own tlog-cosignature/v1 timestamps on its
-   *     checkpoints and of submission receipts (type 0x04)
+   *     checkpoints and of submission receipts (type 0x04); null on a verifier-only service
+   *     configured without it
+   * @param mode {@code signing}, or {@code verifier-only} for a service that holds the verifier
+   *     keys alone, signs nothing and accepts no submissions (docs/operations.md "Restore drill")
    */
   public record LogKeyInfo(
       String origin,
       String checkpointVerifierKey,
       List<String> additionalVerifierKeys,
       List<String> retiredVerifierKeys,
-      String timestampVerifierKey) {}
+      String timestampVerifierKey,
+      String mode) {}
 
   @GET
   @Produces(MediaType.APPLICATION_JSON)
@@ -40,12 +43,9 @@ public class LogKeyResource {
     return new LogKeyInfo(
         keys.origin(),
         keys.checkpointVerifier().verifierKey().text(),
-        texts(keys.additionalVerifiers()),
-        texts(keys.retiredVerifiers()),
-        keys.timestampVerifier().verifierKey().text());
-  }
-
-  private static List<String> texts(List<? extends NoteVerifier> keys) {
-    return keys.stream().map(k -> k.verifierKey().text()).toList();
+        LogKeysProducer.texts(keys.additionalVerifiers()),
+        LogKeysProducer.texts(keys.retiredVerifiers()),
+        keys.knownTimestampVerifier().map(k -> k.verifierKey().text()).orElse(null),
+        keys.mode());
   }
 }

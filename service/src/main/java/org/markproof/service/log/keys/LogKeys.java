@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.markproof.contracts.MalformedDataException;
 import org.markproof.contracts.VerificationException;
 import org.markproof.contracts.checkpoint.Checkpoint;
@@ -40,34 +41,46 @@ import org.markproof.contracts.note.VerifierKey;
  * signatures, and a client that knows only one of the keys ignores the others), and <b>retired
  * keys</b>, public halves only, sign nothing any more but still open the checkpoints they signed. A
  * checkpoint of this log is one signed by any of them ({@link #openCheckpoint}).
+ *
+ * <p>A <b>verifier-only</b> service ({@link #verifierOnly}, docs/operations.md "Restore drill")
+ * holds the public halves alone: it opens the log's checkpoints like any other replica, and every
+ * attempt to sign as the log ({@link #signCheckpoint}, receipts) throws {@link
+ * LogReadOnlyException}, so that a copy of the database can be served and audited without the keys
+ * that could fork the log.
  */
 public final class LogKeys {
   /** The suffix of the timestamp key's name: {@code <origin>/timestamp}. */
   public static final String TIMESTAMP_NAME_SUFFIX = "/timestamp";
 
   private final String origin;
-  private final Ed25519NoteSigner checkpointSigner;
-  private final List<Ed25519NoteSigner> additionalSigners;
+  private final Ed25519NoteVerifier checkpointVerifier;
+  private final List<Ed25519NoteVerifier> additionalVerifiers;
   private final List<Ed25519NoteVerifier> retiredVerifiers;
-  private final Ed25519CosignatureSigner timestampSigner;
+  private final Optional<Ed25519CosignatureVerifier> timestampVerifier;
+  private final Optional<Signers> signers;
   private final List<CheckpointVerifier> checkpointVerifiers;
   private final NoteVerifiers verifiers;
 
+  /** The private halves of a log that signs: the primary, the additional and the timestamp key. */
+  private record Signers(
+      Ed25519NoteSigner checkpoint,
+      List<Ed25519NoteSigner> additional,
+      Ed25519CosignatureSigner timestamp) {}
+
   private LogKeys(
       String origin,
-      Ed25519NoteSigner checkpointSigner,
-      List<Ed25519NoteSigner> additionalSigners,
+      List<Ed25519NoteVerifier> currentVerifiers,
       List<Ed25519NoteVerifier> retiredVerifiers,
-      Ed25519CosignatureSigner timestampSigner)
+      Optional<Ed25519CosignatureVerifier> timestampVerifier,
+      Optional<Signers> signers)
       throws MalformedDataException {
     this.origin = origin;
-    this.checkpointSigner = checkpointSigner;
-    this.additionalSigners = List.copyOf(additionalSigners);
+    this.checkpointVerifier = currentVerifiers.get(0);
+    this.additionalVerifiers = List.copyOf(currentVerifiers.subList(1, currentVerifiers.size()));
     this.retiredVerifiers = List.copyOf(retiredVerifiers);
-    this.timestampSigner = timestampSigner;
-    List<Ed25519NoteVerifier> checkpointKeys = new ArrayList<>();
-    checkpointKeys.add(checkpointSigner.verifier());
-    additionalSigners.forEach(s -> checkpointKeys.add(s.verifier()));
+    this.timestampVerifier = timestampVerifier;
+    this.signers = signers;
+    List<Ed25519NoteVerifier> checkpointKeys = new ArrayList<>(currentVerifiers);
     checkpointKeys.addAll(retiredVerifiers);
     List<CheckpointVerifier> opening = new ArrayList<>();
     for (Ed25519NoteVerifier key : checkpointKeys) {
@@ -75,7 +88,7 @@ public final class LogKeys {
     }
     this.checkpointVerifiers = List.copyOf(opening);
     List<NoteVerifier> all = new ArrayList<>(checkpointKeys);
-    all.add(timestampSigner.verifier());
+    timestampVerifier.ifPresent(all::add);
     this.verifiers = NoteVerifiers.of(all);
   }
 
@@ -104,71 +117,96 @@ public final class LogKeys {
       List<SignerKey> additionalCheckpointKeys,
       List<VerifierKey> retiredCheckpointKeys,
       SignerKey timestampKey) {
-    if (!checkpointKey.name().equals(origin)) {
-      throw new IllegalArgumentException(
-          "the checkpoint signer key is named "
-              + checkpointKey.name()
-              + " but the log's origin is "
-              + origin
-              + ": set markproof.log.origin to the key's name, or use a key named after the origin");
-    }
-    if (origin.startsWith(SubmissionReceipt.HEADER)) {
-      throw new IllegalArgumentException("origin " + origin + " is reserved for receipts");
-    }
-    List<VerifierKey> seen = new ArrayList<>(List.of(checkpointKey.verifierKey()));
+    LogKeyChecks.requireOrigin(origin);
+    List<VerifierKey> seen = new ArrayList<>();
+    LogKeyChecks.requireLogKey(
+        "checkpoint signer key", checkpointKey.verifierKey(), origin, seen, "a signer");
     for (SignerKey additional : additionalCheckpointKeys) {
-      requireRotatedKey(
+      LogKeyChecks.requireLogKey(
           "additional checkpoint signer key", additional.verifierKey(), origin, seen, "a signer");
-      seen.add(additional.verifierKey());
     }
     for (VerifierKey retired : retiredCheckpointKeys) {
-      requireRotatedKey("retired checkpoint verifier key", retired, origin, seen, "signing");
-      seen.add(retired);
+      LogKeyChecks.requireLogKey(
+          "retired checkpoint verifier key", retired, origin, seen, "signing");
     }
     try {
-      Checkpoint.of(origin, 0, new byte[32]);
-      List<Ed25519NoteSigner> additional = new ArrayList<>();
+      List<Ed25519NoteSigner> signing = new ArrayList<>();
+      signing.add(Ed25519NoteSigner.fromKey(checkpointKey));
       for (SignerKey key : additionalCheckpointKeys) {
-        additional.add(Ed25519NoteSigner.fromKey(key));
+        signing.add(Ed25519NoteSigner.fromKey(key));
       }
-      List<Ed25519NoteVerifier> retired = new ArrayList<>();
-      for (VerifierKey key : retiredCheckpointKeys) {
-        retired.add(Ed25519NoteVerifier.fromKey(key));
-      }
+      Ed25519CosignatureSigner timestamp =
+          Ed25519CosignatureSigner.of(
+              timestampKey.name(), timestampKey.privateKey(), Clock.systemUTC());
       return new LogKeys(
           origin,
-          Ed25519NoteSigner.fromKey(checkpointKey),
-          additional,
-          retired,
-          Ed25519CosignatureSigner.of(
-              timestampKey.name(), timestampKey.privateKey(), Clock.systemUTC()));
+          signing.stream().map(Ed25519NoteSigner::verifier).toList(),
+          verifiersOf(retiredCheckpointKeys),
+          Optional.of(timestamp.verifier()),
+          Optional.of(
+              new Signers(
+                  signing.get(0), List.copyOf(signing.subList(1, signing.size())), timestamp)));
     } catch (MalformedDataException e) {
       throw new IllegalArgumentException("log keys: " + e.getMessage(), e);
     }
   }
 
-  private static void requireRotatedKey(
-      String role, VerifierKey key, String origin, List<VerifierKey> seen, String already) {
-    if (key.type() != VerifierKey.TYPE_ED25519) {
-      throw new IllegalArgumentException(
-          "the " + role + " " + key.text() + " is not an Ed25519 note key (type 0x01)");
+  /**
+   * The keys of a verifier-only service: the log's checkpoint verifier keys (the first one is
+   * published as the primary key, the others as additional keys), the retired ones, and optionally
+   * the timestamp key's verifier (type 0x04), which opens the log's timestamp cosignatures. Nothing
+   * can be signed with them.
+   *
+   * @throws IllegalArgumentException if no checkpoint key is given, one is not an Ed25519 note key
+   *     (type 0x01) named {@code origin} or is given twice, the timestamp key is not a
+   *     tlog-cosignature key, or the origin is not a valid checkpoint origin line
+   */
+  public static LogKeys verifierOnly(
+      String origin,
+      List<VerifierKey> checkpointKeys,
+      List<VerifierKey> retiredCheckpointKeys,
+      Optional<VerifierKey> timestampKey) {
+    if (checkpointKeys.isEmpty()) {
+      throw new IllegalArgumentException("a verifier-only log needs its checkpoint verifier key");
     }
-    if (!key.name().equals(origin)) {
-      throw new IllegalArgumentException(
-          "the "
-              + role
-              + " "
-              + key.text()
-              + " is named "
-              + key.name()
-              + " but the log's origin is "
-              + origin
-              + ": a rotated log key keeps the origin as its name (only the key id changes)");
+    LogKeyChecks.requireOrigin(origin);
+    List<VerifierKey> seen = new ArrayList<>();
+    for (VerifierKey key : checkpointKeys) {
+      LogKeyChecks.requireLogKey("checkpoint verifier key", key, origin, seen, "a verifier key");
     }
-    if (seen.contains(key)) {
-      throw new IllegalArgumentException(
-          "the " + role + " " + key.text() + " is configured twice, or is also " + already);
+    for (VerifierKey retired : retiredCheckpointKeys) {
+      LogKeyChecks.requireLogKey(
+          "retired checkpoint verifier key", retired, origin, seen, "a verifier key");
     }
+    try {
+      Optional<Ed25519CosignatureVerifier> timestamp = Optional.empty();
+      if (timestampKey.isPresent()) {
+        if (timestampKey.get().type() != VerifierKey.TYPE_COSIGNATURE) {
+          throw new IllegalArgumentException(
+              "the timestamp verifier key "
+                  + timestampKey.get().text()
+                  + " is not a tlog-cosignature key (type 0x04)");
+        }
+        timestamp = Optional.of(Ed25519CosignatureVerifier.fromKey(timestampKey.get()));
+      }
+      return new LogKeys(
+          origin,
+          verifiersOf(checkpointKeys),
+          verifiersOf(retiredCheckpointKeys),
+          timestamp,
+          Optional.empty());
+    } catch (MalformedDataException e) {
+      throw new IllegalArgumentException("log keys: " + e.getMessage(), e);
+    }
+  }
+
+  private static List<Ed25519NoteVerifier> verifiersOf(List<VerifierKey> keys)
+      throws MalformedDataException {
+    List<Ed25519NoteVerifier> verifiers = new ArrayList<>();
+    for (VerifierKey key : keys) {
+      verifiers.add(Ed25519NoteVerifier.fromKey(key));
+    }
+    return verifiers;
   }
 
   /** The checkpoint origin line, also the checkpoint key's name. */
@@ -178,12 +216,12 @@ public final class LogKeys {
 
   /** The verifier of the primary checkpoint key's signatures (type 0x01). */
   public Ed25519NoteVerifier checkpointVerifier() {
-    return checkpointSigner.verifier();
+    return checkpointVerifier;
   }
 
   /** The verifiers of the additional checkpoint keys, which sign every checkpoint too. */
   public List<Ed25519NoteVerifier> additionalVerifiers() {
-    return additionalSigners.stream().map(Ed25519NoteSigner::verifier).toList();
+    return additionalVerifiers;
   }
 
   /** The retired checkpoint keys: they sign nothing now, but open the checkpoints they signed. */
@@ -191,9 +229,33 @@ public final class LogKeys {
     return retiredVerifiers;
   }
 
-  /** The verifier of the log's own timestamp cosignatures and of receipts (type 0x04). */
+  /**
+   * The verifier of the log's own timestamp cosignatures and of receipts (type 0x04).
+   *
+   * @throws IllegalStateException on a verifier-only service configured without it ({@link
+   *     #knownTimestampVerifier})
+   */
   public Ed25519CosignatureVerifier timestampVerifier() {
-    return timestampSigner.verifier();
+    return timestampVerifier.orElseThrow(
+        () -> new IllegalStateException("no timestamp verifier key is configured"));
+  }
+
+  /** The timestamp key's verifier, when known: always on a signing service. */
+  public Optional<Ed25519CosignatureVerifier> knownTimestampVerifier() {
+    return timestampVerifier;
+  }
+
+  /** Whether this service holds no signer key of the log and so signs nothing as the log. */
+  public boolean isVerifierOnly() {
+    return signers.isEmpty();
+  }
+
+  /**
+   * {@code signing}, or {@code verifier-only} ({@link #isVerifierOnly}): how {@code GET
+   * /v1/log/key} and the readiness check name what this service is.
+   */
+  public String mode() {
+    return isVerifierOnly() ? "verifier-only" : "signing";
   }
 
   /** Every checkpoint key's verifier and the timestamp key's, to open notes this log signed. */
@@ -205,15 +267,18 @@ public final class LogKeys {
    * Signs the checkpoint of {@code size} and {@code root}: the primary key's note signature, one by
    * each additional key, then the timestamp cosignature as of {@code signedAt}
    * (c2sp.org/tlog-cosignature §Format).
+   *
+   * @throws LogReadOnlyException on a verifier-only service
    */
   public SignedNote signCheckpoint(long size, byte[] root, Instant signedAt) {
+    Signers keys = signers();
     String text = Checkpoint.of(origin, size, root).format();
     byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-    List<NoteSignature> signatures = new ArrayList<>(2 + additionalSigners.size());
+    List<NoteSignature> signatures = new ArrayList<>(2 + keys.additional().size());
     signatures.add(
         new NoteSignature(
-            checkpointSigner.name(), checkpointSigner.keyId(), checkpointSigner.sign(bytes)));
-    for (Ed25519NoteSigner additional : additionalSigners) {
+            keys.checkpoint().name(), keys.checkpoint().keyId(), keys.checkpoint().sign(bytes)));
+    for (Ed25519NoteSigner additional : keys.additional()) {
       signatures.add(
           new NoteSignature(additional.name(), additional.keyId(), additional.sign(bytes)));
     }
@@ -250,17 +315,27 @@ public final class LogKeys {
         parsed);
   }
 
-  /** A tlog-cosignature/v1 signature line by the timestamp key over {@code text} at {@code at}. */
+  /**
+   * A tlog-cosignature/v1 signature line by the timestamp key over {@code text} at {@code at}.
+   *
+   * @throws LogReadOnlyException on a verifier-only service
+   */
   NoteSignature timestamp(byte[] text, Instant at) {
+    Ed25519CosignatureSigner timestamp = signers().timestamp();
     return new NoteSignature(
-        timestampSigner.name(),
-        timestampSigner.keyId(),
-        timestampSigner.sign(text, at.getEpochSecond()));
+        timestamp.name(), timestamp.keyId(), timestamp.sign(text, at.getEpochSecond()));
+  }
+
+  private Signers signers() {
+    return signers.orElseThrow(LogReadOnlyException::new);
   }
 
   /** Never prints key material. */
   @Override
   public String toString() {
-    return "LogKeys[" + checkpointVerifier().verifierKey().text() + "]";
+    return "LogKeys["
+        + checkpointVerifier.verifierKey().text()
+        + (isVerifierOnly() ? ", verifier-only" : "")
+        + "]";
   }
 }

@@ -29,6 +29,13 @@ import org.markproof.contracts.note.VerifierKey;
  * the origin, which sign every checkpoint next to the primary key; and {@code
  * markproof.log.retired-verifier-keys}: verifier key texts of checkpoint keys that no longer sign,
  * whose checkpoints the service still accepts. Both comma-separated.
+ *
+ * <p>{@code markproof.log.verifier-keys} (comma- or line-separated verifier key texts, as {@code
+ * GET /v1/log/key} answers them) without a signer key file makes a <b>verifier-only</b> service
+ * (docs/operations.md "Restore drill"): the origin is the keys' name, no key is read from or
+ * generated under the data directory, and nothing is signed as the log. Given next to a signer key
+ * file, the list pins it: the signer's verifier key must be listed, and every listed key must be
+ * one of the configured log keys.
  */
 @ApplicationScoped
 public class LogKeysProducer {
@@ -36,6 +43,9 @@ public class LogKeysProducer {
 
   /** The origin of a log whose keys the service generates, unless one is configured. */
   public static final String DEFAULT_ORIGIN = "markproof.local/log";
+
+  static final String VERIFIER_KEYS = "markproof.log.verifier-keys";
+  private static final String RETIRED_KEYS = "markproof.log.retired-verifier-keys";
 
   @Produces
   @Singleton
@@ -47,33 +57,61 @@ public class LogKeysProducer {
           Optional<List<Path>> additionalSignerFiles,
       @ConfigProperty(name = "markproof.log.retired-verifier-keys")
           Optional<List<String>> retiredVerifierKeys,
+      @ConfigProperty(name = "markproof.log.verifier-keys") Optional<List<String>> verifierKeys,
+      @ConfigProperty(name = "markproof.demo") boolean demo,
       @ConfigProperty(name = "markproof.data-dir") Path dataDir) {
+    return keys(
+        new LogKeySettings(
+            configuredOrigin,
+            signerFile,
+            timestampFile,
+            additionalSignerFiles.orElse(List.of()),
+            retiredVerifierKeys.orElse(List.of()),
+            verifierKeys.orElse(List.of()),
+            demo,
+            dataDir));
+  }
+
+  /**
+   * The log's keys as {@code settings} configure them.
+   *
+   * @throws IllegalStateException naming the settings that do not fit together
+   * @throws UncheckedIOException if a key file is unreadable or holds no key of its kind
+   */
+  static LogKeys keys(LogKeySettings settings) {
     try {
       List<SignerKey> additional = new ArrayList<>();
-      for (Path file : additionalSignerFiles.orElse(List.of())) {
+      for (Path file : settings.additionalSignerKeyFiles()) {
         additional.add(LogKeyFiles.read(file, VerifierKey.TYPE_ED25519));
       }
-      List<VerifierKey> retired = new ArrayList<>();
-      for (String text : retiredVerifierKeys.orElse(List.of())) {
-        retired.add(verifierKey(text.strip()));
+      List<VerifierKey> retired = verifierKeys(RETIRED_KEYS, settings.retiredVerifierKeys());
+      List<VerifierKey> listed = verifierKeys(VERIFIER_KEYS, settings.verifierKeys());
+      Optional<Path> signerFile = settings.signerKeyFile();
+      Optional<Path> timestampFile = settings.timestampKeyFile();
+      if (signerFile.isEmpty() && !listed.isEmpty()) {
+        return VerifierOnlyKeys.of(settings, listed, retired);
       }
       if (signerFile.isPresent() && timestampFile.isPresent()) {
         SignerKey signer = LogKeyFiles.read(signerFile.get(), VerifierKey.TYPE_ED25519);
-        return logged(
+        LogKeys keys =
             LogKeys.of(
-                configuredOrigin.orElse(signer.name()),
+                settings.origin().orElse(signer.name()),
                 signer,
                 withoutPrimary(additional, signer),
                 retired,
-                LogKeyFiles.readTimestampKey(timestampFile.get())));
+                LogKeyFiles.readTimestampKey(timestampFile.get()));
+        VerifierOnlyKeys.requirePinned(keys, listed);
+        return logged(keys);
       }
       if (signerFile.isPresent() || timestampFile.isPresent()) {
         throw new IllegalStateException(
             "configure both markproof.log.signer-key-file and markproof.log.timestamp-key-file,"
-                + " or neither to use keys generated under markproof.data-dir");
+                + " or neither to use keys generated under markproof.data-dir, or only "
+                + VERIFIER_KEYS
+                + " for a verifier-only service");
       }
-      String origin = configuredOrigin.orElse(DEFAULT_ORIGIN);
-      Path directory = dataDir.resolve("keys");
+      String origin = settings.origin().orElse(DEFAULT_ORIGIN);
+      Path directory = settings.dataDir().resolve("keys");
       LogKeyFiles.Loaded loaded = LogKeyFiles.loadOrCreate(directory, origin, new SecureRandom());
       LogKeys keys = LogKeys.of(origin, loaded.signer(), additional, retired, loaded.timestamp());
       if (loaded.generated()) {
@@ -110,17 +148,32 @@ public class LogKeysProducer {
     return kept;
   }
 
-  private static VerifierKey verifierKey(String text) {
-    try {
-      return VerifierKey.parse(text);
-    } catch (MalformedDataException e) {
-      throw new IllegalStateException(
-          "markproof.log.retired-verifier-keys: "
-              + text
-              + " is not a verifier key <name>+<hex id>+<base64>: "
-              + e.getMessage(),
-          e);
+  /**
+   * Parses the verifier key texts of {@code setting}: each configured value may hold several keys,
+   * one per line (a ConfigMap value), blank lines skipped.
+   */
+  private static List<VerifierKey> verifierKeys(String setting, List<String> values) {
+    List<VerifierKey> keys = new ArrayList<>();
+    for (String value : values) {
+      for (String line : value.split("\\R")) {
+        String text = line.strip();
+        if (text.isEmpty()) {
+          continue;
+        }
+        try {
+          keys.add(VerifierKey.parse(text));
+        } catch (MalformedDataException e) {
+          throw new IllegalStateException(
+              setting
+                  + ": "
+                  + text
+                  + " is not a verifier key <name>+<hex id>+<base64>: "
+                  + e.getMessage(),
+              e);
+        }
+      }
     }
+    return keys;
   }
 
   /**
@@ -141,7 +194,7 @@ public class LogKeysProducer {
     return keys;
   }
 
-  private static List<String> texts(List<? extends NoteVerifier> keys) {
+  static List<String> texts(List<? extends NoteVerifier> keys) {
     return keys.stream().map(k -> k.verifierKey().text()).toList();
   }
 }

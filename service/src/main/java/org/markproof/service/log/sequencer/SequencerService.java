@@ -29,11 +29,12 @@ import org.markproof.service.log.keys.LogKeys;
 import org.markproof.service.log.store.LogStore;
 
 /**
- * Runs this replica's {@link Sequencer} (unless {@code markproof.sequencer.enabled=false}) from
- * start to graceful shutdown, and publishes the log's gauges: {@code
- * markproof_checkpoint_signed_timestamp_seconds}, {@code markproof_checkpoint_size}, {@code
- * markproof_sequencer_leader}, {@code markproof_sequencer_pending_entries} and {@code
- * markproof_sequencer_oldest_pending_age_seconds} (docs/operations.md, the PrometheusRule).
+ * Runs this replica's {@link Sequencer} (unless {@code markproof.sequencer.enabled=false}, or the
+ * replica is verifier-only: {@link LogKeys#isVerifierOnly}) from start to graceful shutdown, and
+ * publishes the log's gauges: {@code markproof_checkpoint_signed_timestamp_seconds}, {@code
+ * markproof_checkpoint_size}, {@code markproof_sequencer_leader}, {@code
+ * markproof_sequencer_pending_entries} and {@code markproof_sequencer_oldest_pending_age_seconds}
+ * (docs/operations.md, the PrometheusRule).
  */
 @ApplicationScoped
 public class SequencerService {
@@ -82,6 +83,11 @@ public class SequencerService {
     registerGauges();
     if (!enabled) {
       LOG.info("Sequencer disabled on this replica (markproof.sequencer.enabled=false)");
+      return;
+    }
+    if (keys.isVerifierOnly()) {
+      // Whatever markproof.sequencer.enabled says: appending would fork a copy of the log.
+      LOG.info("Sequencer off: this replica is verifier-only (no log signer key)");
       return;
     }
     sequencer = newSequencer(ManagementFactory.getRuntimeMXBean().getName());

@@ -15,7 +15,6 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.markproof.contracts.checkpoint.Checkpoint;
@@ -140,15 +139,7 @@ class LogKeysTest {
     Path signerFile = Files.writeString(dir.resolve("signer"), signer.text() + "\n");
     Path timestampFile = Files.writeString(dir.resolve("ts"), timestampNoteKey.text() + "\n");
 
-    LogKeys keys =
-        new LogKeysProducer()
-            .logKeys(
-                Optional.empty(),
-                Optional.of(signerFile),
-                Optional.of(timestampFile),
-                Optional.empty(),
-                Optional.empty(),
-                dir);
+    LogKeys keys = KeySettings.in(dir).signerFile(signerFile).timestampFile(timestampFile).keys();
 
     assertEquals("log.customs.example/markproof", keys.origin());
     assertEquals(VerifierKey.TYPE_COSIGNATURE, keys.timestampVerifier().verifierKey().type());
@@ -162,17 +153,7 @@ class LogKeysTest {
   void refusesOnlyOneConfiguredKeyFile() throws Exception {
     LogKeyFiles.Loaded loaded = LogKeyFiles.loadOrCreate(dir, ORIGIN, new SecureRandom());
     Path signerFile = Files.writeString(dir.resolve("signer"), loaded.signer().text());
-    assertThrows(
-        IllegalStateException.class,
-        () ->
-            new LogKeysProducer()
-                .logKeys(
-                    Optional.empty(),
-                    Optional.of(signerFile),
-                    Optional.empty(),
-                    Optional.empty(),
-                    Optional.empty(),
-                    dir));
+    KeySettings.in(dir).signerFile(signerFile).refusal();
   }
 
   @Test
@@ -287,14 +268,12 @@ class LogKeysTest {
     Path nextFile = Files.writeString(dir.resolve("next"), next.text() + "\n");
 
     LogKeys keys =
-        new LogKeysProducer()
-            .logKeys(
-                Optional.empty(),
-                Optional.of(signerFile),
-                Optional.of(timestampFile),
-                Optional.of(List.of(nextFile)),
-                Optional.of(List.of(" " + retired.verifierKey().text())),
-                dir);
+        KeySettings.in(dir)
+            .signerFile(signerFile)
+            .timestampFile(timestampFile)
+            .additionalSignerFile(nextFile)
+            .retiredVerifierKey(" " + retired.verifierKey().text())
+            .keys();
 
     assertEquals(primary.verifierKey(), keys.checkpointVerifier().verifierKey());
     assertEquals(
@@ -304,17 +283,11 @@ class LogKeysTest {
         List.of(retired.verifierKey()),
         keys.retiredVerifiers().stream().map(v -> v.verifierKey()).toList());
     IllegalStateException malformed =
-        assertThrows(
-            IllegalStateException.class,
-            () ->
-                new LogKeysProducer()
-                    .logKeys(
-                        Optional.empty(),
-                        Optional.of(signerFile),
-                        Optional.of(timestampFile),
-                        Optional.empty(),
-                        Optional.of(List.of("not-a-key")),
-                        dir));
+        KeySettings.in(dir)
+            .signerFile(signerFile)
+            .timestampFile(timestampFile)
+            .retiredVerifierKey("not-a-key")
+            .refusal();
     assertTrue(
         malformed.getMessage().contains("markproof.log.retired-verifier-keys"),
         malformed.getMessage());
@@ -330,14 +303,11 @@ class LogKeysTest {
     Path timestampFile = Files.writeString(dir.resolve("ts"), timestampKey().text() + "\n");
 
     LogKeys keys =
-        new LogKeysProducer()
-            .logKeys(
-                Optional.empty(),
-                Optional.of(signerFile),
-                Optional.of(timestampFile),
-                Optional.of(List.of(sameFile)),
-                Optional.empty(),
-                dir);
+        KeySettings.in(dir)
+            .signerFile(signerFile)
+            .timestampFile(timestampFile)
+            .additionalSignerFile(sameFile)
+            .keys();
 
     assertEquals(List.of(), keys.additionalVerifiers());
     assertEquals(
@@ -348,16 +318,12 @@ class LogKeysTest {
         "one log signature and the timestamp");
   }
 
-  private static SignerKey checkpointKey() throws Exception {
-    return SignerKey.of(
-        ORIGIN, VerifierKey.TYPE_ED25519, Ed25519PrivateKey.generate(new SecureRandom()));
+  private static SignerKey checkpointKey() {
+    return FreshLogKeys.checkpointKey(ORIGIN);
   }
 
-  private static SignerKey timestampKey() throws Exception {
-    return SignerKey.of(
-        ORIGIN + LogKeys.TIMESTAMP_NAME_SUFFIX,
-        VerifierKey.TYPE_COSIGNATURE,
-        Ed25519PrivateKey.generate(new SecureRandom()));
+  private static SignerKey timestampKey() {
+    return FreshLogKeys.timestampKey(ORIGIN);
   }
 
   private static byte[] root(String leaf) {
