@@ -10,8 +10,8 @@ import java.util.Optional;
 import org.markproof.contracts.MalformedDataException;
 
 /**
- * The {@code setting} table: the post's profile, the clock's high-water mark, the store's
- * territory filter and what other parts keep through {@link EdgeStore#setting}, as name/value text.
+ * The {@code setting} table: the post's profile, the clock's high-water mark, the store's territory
+ * filter and what other parts keep through {@link EdgeStore#setting}, as name/value text.
  */
 final class SettingTable {
   static final String POST_ID = "post.id";

@@ -20,10 +20,10 @@ import org.jboss.logging.Logger;
 
 /**
  * Group commit for new submissions: the rows of concurrent submissions are written together, in one
- * round trip and one commit (one {@code INSERT … SELECT FROM unnest(…) ON CONFLICT DO NOTHING}
- * over the rows' column arrays), and each submitter is answered
- * only once its row is durable. While one batch commits, the next one gathers; under load a commit
- * carries hundreds of rows, when idle a row goes alone at once.
+ * round trip and one commit (one {@code INSERT … SELECT FROM unnest(…) ON CONFLICT DO NOTHING} over
+ * the rows' column arrays), and each submitter is answered only once its row is durable. While one
+ * batch commits, the next one gathers; under load a commit carries hundreds of rows, when idle a
+ * row goes alone at once.
  *
  * <p>A row that would break a unique key (the same {@code Idempotency-Key} from the same submitter,
  * a natural key another submission holds, in the table or earlier in the same batch) is not written
@@ -38,7 +38,8 @@ final class SubmissionInserts {
 
   /**
    * One statement for the batch, over column arrays in the batch's order ({@code WITH ORDINALITY}):
-   * of two rows with one unique key the earlier is written. {@code RETURNING id} names those written.
+   * of two rows with one unique key the earlier is written. {@code RETURNING id} names those
+   * written.
    */
   private static final String INSERT =
       "INSERT INTO submission (id, idempotency_key, natural_key, kind, submitter, entry,"
@@ -70,8 +71,7 @@ final class SubmissionInserts {
       byte[] entry,
       byte[] leafHash,
       Instant acceptedAt,
-      String receipt) {
-  }
+      String receipt) {}
 
   private record Waiting(NewRow row, CompletableFuture<Boolean> written) {}
 

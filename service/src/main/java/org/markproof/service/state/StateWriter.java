@@ -54,12 +54,16 @@ final class StateWriter {
   }
 
   private static Uni<Void> upsert(SqlClient client, List<StateRow> rows) {
-    Columns participants = new Columns(String.class, String.class, Boolean.class, String.class, Long.class);
+    Columns participants =
+        new Columns(String.class, String.class, Boolean.class, String.class, Long.class);
     Columns trademarks =
-        new Columns(String.class, String.class, String.class, String.class, String.class, Long.class);
-    Columns licenses = new Columns(String.class, String.class, String.class, String.class, Long.class);
+        new Columns(
+            String.class, String.class, String.class, String.class, String.class, Long.class);
+    Columns licenses =
+        new Columns(String.class, String.class, String.class, String.class, Long.class);
     Columns products = new Columns(String.class, String.class, String.class, Long.class);
-    Columns batches = new Columns(String.class, String.class, String.class, String.class, Long.class);
+    Columns batches =
+        new Columns(String.class, String.class, String.class, String.class, Long.class);
     for (StateRow row : rows) {
       // The document as JSON text: PostgreSQL parses it into jsonb once (::jsonb below).
       String doc = row.document().toString();

@@ -29,8 +29,7 @@ final class FixedRateLoad {
   /** One request: method, request target (path and query), bearer token and JSON body or null. */
   record Request(String method, String target, String token, String body) {}
 
-  static void run(
-      URI url, double rate, int seconds, int connections, IntFunction<Request> requests)
+  static void run(URI url, double rate, int seconds, int connections, IntFunction<Request> requests)
       throws InterruptedException {
     int total = (int) (rate * seconds);
     long[] latencies = new long[total];
