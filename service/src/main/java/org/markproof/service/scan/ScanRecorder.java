@@ -1,7 +1,10 @@
 package org.markproof.service.scan;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -11,6 +14,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -37,11 +41,28 @@ public class ScanRecorder {
   private static final Duration KEEP_WRITTEN = Duration.ofSeconds(5);
   private static final int MAX_KEPT = 20_000;
 
+  /**
+   * One statement per batch over column arrays. A row's {@code concerns} travel as a JSON array of
+   * strings (an array of arrays would have to be rectangular), turned back into {@code text[]}
+   * here.
+   */
   private static final String INSERT =
       "INSERT INTO scan (scan_id, submitter, post_id, lat, lon, scanned_at, received_at, offline,"
           + " code, gtin, batch, serial, verdict, concerns, fingerprint, document, edge_document)"
-          + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)"
+          + " SELECT r.scan_id, r.submitter, r.post_id, r.lat, r.lon, r.scanned_at, r.received_at,"
+          + " r.offline, r.code, r.gtin, r.batch, r.serial, r.verdict,"
+          + " ARRAY(SELECT jsonb_array_elements_text(r.concerns::jsonb)), r.fingerprint,"
+          + " r.document, r.edge_document"
+          + " FROM unnest($1::text[], $2::text[], $3::text[], $4::float8[], $5::float8[],"
+          + " $6::timestamptz[], $7::timestamptz[], $8::boolean[], $9::text[], $10::text[],"
+          + " $11::text[], $12::text[], $13::text[], $14::text[], $15::bytea[], $16::text[],"
+          + " $17::text[]) WITH ORDINALITY AS r(scan_id, submitter, post_id, lat, lon, scanned_at,"
+          + " received_at, offline, code, gtin, batch, serial, verdict, concerns, fingerprint,"
+          + " document, edge_document, position)"
+          + " ORDER BY r.position"
           + " ON CONFLICT (scan_id) DO NOTHING RETURNING scan_id";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   @Inject Pool pool;
   @Inject Vertx vertx;
@@ -115,38 +136,15 @@ public class ScanRecorder {
       batch.add(next);
     }
     queued.addAndGet(-batch.size());
-    List<Tuple> rows = new ArrayList<>(batch.size());
-    for (ScanRecord r : batch) {
-      rows.add(
-          Tuple.tuple()
-              .addString(r.scanId())
-              .addString(r.submitter())
-              .addString(r.postId())
-              .addDouble(r.lat())
-              .addDouble(r.lon())
-              .addOffsetDateTime(r.scannedAt().atOffset(ZoneOffset.UTC))
-              .addOffsetDateTime(r.receivedAt().atOffset(ZoneOffset.UTC))
-              .addBoolean(r.offline())
-              .addString(r.code())
-              .addString(r.gtin().orElse(null))
-              .addString(r.batch().orElse(null))
-              .addString(r.serial().orElse(null))
-              .addString(r.verdict())
-              .addArrayOfString(r.concerns().toArray(new String[0]))
-              .addBuffer(io.vertx.mutiny.core.buffer.Buffer.buffer(r.fingerprint()))
-              .addString(r.document())
-              .addString(r.edgeDocument().orElse(null)));
-    }
+    Tuple rows = columns(batch);
     pool.preparedQuery(INSERT)
-        .executeBatch(rows)
+        .execute(rows)
         .subscribe()
         .with(
             result -> {
               Set<String> inserted = new HashSet<>();
-              for (var rs = result; rs != null; rs = rs.next()) {
-                for (Row row : rs) {
-                  inserted.add(row.getString(0));
-                }
+              for (Row row : result) {
+                inserted.add(row.getString(0));
               }
               failures.set(0);
               for (ScanRecord r : batch) {
@@ -174,6 +172,70 @@ public class ScanRecorder {
               }
               done();
             });
+  }
+
+  /** The batch as the column arrays of {@link #INSERT}, in the batch's order. */
+  private static Tuple columns(List<ScanRecord> batch) {
+    int n = batch.size();
+    String[] scanIds = new String[n];
+    String[] submitters = new String[n];
+    String[] posts = new String[n];
+    Double[] lats = new Double[n];
+    Double[] lons = new Double[n];
+    OffsetDateTime[] scannedAt = new OffsetDateTime[n];
+    OffsetDateTime[] receivedAt = new OffsetDateTime[n];
+    Boolean[] offline = new Boolean[n];
+    String[] codes = new String[n];
+    String[] gtins = new String[n];
+    String[] batches = new String[n];
+    String[] serials = new String[n];
+    String[] verdicts = new String[n];
+    String[] concerns = new String[n];
+    Buffer[] fingerprints = new Buffer[n];
+    String[] documents = new String[n];
+    String[] edgeDocuments = new String[n];
+    for (int i = 0; i < n; i++) {
+      ScanRecord r = batch.get(i);
+      scanIds[i] = r.scanId();
+      submitters[i] = r.submitter();
+      posts[i] = r.postId();
+      lats[i] = r.lat();
+      lons[i] = r.lon();
+      scannedAt[i] = r.scannedAt().atOffset(ZoneOffset.UTC);
+      receivedAt[i] = r.receivedAt().atOffset(ZoneOffset.UTC);
+      offline[i] = r.offline();
+      codes[i] = r.code();
+      gtins[i] = r.gtin().orElse(null);
+      batches[i] = r.batch().orElse(null);
+      serials[i] = r.serial().orElse(null);
+      verdicts[i] = r.verdict();
+      try {
+        concerns[i] = JSON.writeValueAsString(r.concerns());
+      } catch (JsonProcessingException e) {
+        throw new IllegalStateException("participant ids always serialise", e);
+      }
+      fingerprints[i] = Buffer.buffer(r.fingerprint());
+      documents[i] = r.document();
+      edgeDocuments[i] = r.edgeDocument().orElse(null);
+    }
+    return Tuple.tuple()
+        .addValue(scanIds)
+        .addValue(submitters)
+        .addValue(posts)
+        .addValue(lats)
+        .addValue(lons)
+        .addValue(scannedAt)
+        .addValue(receivedAt)
+        .addValue(offline)
+        .addValue(codes)
+        .addValue(gtins)
+        .addValue(batches)
+        .addValue(serials)
+        .addValue(verdicts)
+        .addValue(concerns)
+        .addValue(fingerprints)
+        .addValue(documents)
+        .addValue(edgeDocuments);
   }
 
   private void done() {
