@@ -7,9 +7,11 @@ for line in io.lines(os.getenv("PAYLOADS")) do
 end
 local token = os.getenv("TOKEN")
 local counter = 0
-local thread_id = 0
 local threads = {}
 
+-- thread_id is a global of each thread's own Lua state, set here; a local of the same name would
+-- shadow it and give every thread id 0, so that two threads sent the same scan ids (answered as
+-- retries, from memory) until 2026-11-26 21:50 UTC.
 function setup(thread)
   thread:set("thread_id", #threads)
   threads[#threads + 1] = thread

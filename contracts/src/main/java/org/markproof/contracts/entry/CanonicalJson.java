@@ -31,7 +31,7 @@ public final class CanonicalJson {
     if (!isDirect(node)) {
       return viaText(node);
     }
-    StringBuilder out = new StringBuilder(256);
+    StringBuilder out = new StringBuilder(1024);
     try {
       write(node, out);
     } catch (IOException e) {
@@ -120,7 +120,23 @@ public final class CanonicalJson {
   /** RFC 8785 §3.2.2.2: the short escapes, {@code \\u00xx} for other controls, the rest as is. */
   private static void string(String s, StringBuilder out) {
     out.append('"');
-    for (int i = 0; i < s.length(); i++) {
+    // Most strings (hashes, base64, identifiers) need no escape: copy the run before the first
+    // character that does in one append.
+    int n = s.length();
+    int clean = 0;
+    while (clean < n) {
+      char c = s.charAt(clean);
+      if (c < 0x20 || c == '"' || c == '\\') {
+        break;
+      }
+      clean++;
+    }
+    if (clean == n) {
+      out.append(s).append('"');
+      return;
+    }
+    out.append(s, 0, clean);
+    for (int i = clean; i < n; i++) {
       char c = s.charAt(i);
       switch (c) {
         case '"' -> out.append("\\\"");

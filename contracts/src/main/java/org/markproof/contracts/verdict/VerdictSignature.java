@@ -31,8 +31,13 @@ public final class VerdictSignature {
 
   /** The bytes signed for {@code document}: the domain tag and the JCS of all other members. */
   public static byte[] message(ObjectNode document) {
-    ObjectNode unsigned = document.deepCopy();
-    unsigned.remove(MEMBER);
+    ObjectNode unsigned = document;
+    if (document.has(MEMBER)) {
+      // Verifying, or signing again: the signature member is not signed. A document about to be
+      // signed has none, and is not copied.
+      unsigned = document.deepCopy();
+      unsigned.remove(MEMBER);
+    }
     byte[] canonical = CanonicalJson.bytes(unsigned);
     byte[] message = new byte[DOMAIN.length + canonical.length];
     System.arraycopy(DOMAIN, 0, message, 0, DOMAIN.length);
