@@ -38,7 +38,10 @@ public final class VerdictSignature {
       unsigned = document.deepCopy();
       unsigned.remove(MEMBER);
     }
-    byte[] canonical = CanonicalJson.bytes(unsigned);
+    return withDomain(CanonicalJson.bytes(unsigned));
+  }
+
+  private static byte[] withDomain(byte[] canonical) {
     byte[] message = new byte[DOMAIN.length + canonical.length];
     System.arraycopy(DOMAIN, 0, message, 0, DOMAIN.length);
     System.arraycopy(canonical, 0, message, DOMAIN.length, canonical.length);
@@ -50,13 +53,40 @@ public final class VerdictSignature {
    * and returns it.
    */
   public static ObjectNode sign(ObjectNode document, Ed25519NoteSigner signer) {
-    byte[] signature = signer.sign(message(document));
+    document.set(MEMBER, member(signer, signer.sign(message(document))));
+    return document;
+  }
+
+  /**
+   * Signs {@code document} in place as {@link #sign} does and returns its JSON text, written once:
+   * the canonical form the signature is computed over, with the {@code signature} member added
+   * last. Valid JSON whose members other than {@code signature} are in RFC 8785 order; a verifier
+   * parses it and canonicalises again, as for any other text of the document.
+   */
+  public static String signedText(ObjectNode document, Ed25519NoteSigner signer) {
+    document.remove(MEMBER);
+    byte[] canonical = CanonicalJson.bytes(document);
+    ObjectNode member = member(signer, signer.sign(withDomain(canonical)));
+    document.set(MEMBER, member);
+    byte[] memberText = CanonicalJson.bytes(member);
+    // canonical is "{...}": drop its closing brace, add the member, close again.
+    StringBuilder text = new StringBuilder(canonical.length + memberText.length + 16);
+    text.append(new String(canonical, 0, canonical.length - 1, StandardCharsets.UTF_8));
+    if (canonical.length > 2) {
+      text.append(',');
+    }
+    return text.append("\"" + MEMBER + "\":")
+        .append(new String(memberText, StandardCharsets.UTF_8))
+        .append('}')
+        .toString();
+  }
+
+  private static ObjectNode member(Ed25519NoteSigner signer, byte[] signature) {
     ObjectNode member = JsonNodeFactory.instance.objectNode();
     member.put("key", signer.name() + "+" + VerifierKey.hexKeyId(signer.keyId()));
     member.put("algorithm", "Ed25519");
     member.put("value", Base64.getEncoder().encodeToString(signature));
-    document.set(MEMBER, member);
-    return document;
+    return member;
   }
 
   /**

@@ -108,6 +108,26 @@ class VerdictDocumentTest {
   }
 
   @Test
+  void signedTextIsTheSignedDocumentWrittenOnce() throws Exception {
+    ObjectNode unsigned = document("hello");
+    ObjectNode signed = VerdictSignature.sign(unsigned.deepCopy(), verdictKey);
+    String text = VerdictSignature.signedText(unsigned, verdictKey);
+
+    ObjectNode parsed =
+        (ObjectNode) new com.fasterxml.jackson.databind.ObjectMapper().readTree(text);
+    assertEquals(signed, parsed, "the same members and values as sign() gives");
+    assertEquals(signed, unsigned, "signed in place too");
+    VerdictSignature.verify(parsed, verdictKey.verifier());
+    assertTrue(text.endsWith(",\"signature\":" + parsed.get("signature") + "}"), text);
+
+    ObjectNode tampered = parsed.deepCopy();
+    tampered.put("verdict", "GENUINE");
+    assertThrows(
+        SignatureVerificationException.class,
+        () -> VerdictSignature.verify(tampered, verdictKey.verifier()));
+  }
+
+  @Test
   void theSignedMessageIsTheDomainTagAndTheCanonicalJson() {
     ObjectNode doc = document("hello");
     String message = new String(VerdictSignature.message(doc), StandardCharsets.UTF_8);

@@ -1,7 +1,6 @@
 package org.markproof.edge.scan;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -233,8 +232,8 @@ public final class OfflineScanner implements AutoCloseable {
     } catch (UncheckedIOException e) {
       throw (EdgeStoreException) e.getCause();
     }
-    VerdictSignature.sign(document, verdictKey);
-    return new Verdict(facts.scanId(), judgement.verdict(), document, text(document), clock, age);
+    String text = VerdictSignature.signedText(document, verdictKey);
+    return new Verdict(facts.scanId(), judgement.verdict(), document, text, clock, age);
   }
 
   private static RecordedScan queued(
@@ -379,14 +378,6 @@ public final class OfflineScanner implements AutoCloseable {
         reader.close();
       }
       openReaders.clear();
-    }
-  }
-
-  private static String text(ObjectNode node) {
-    try {
-      return JSON.writeValueAsString(node);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot write a verdict document", e);
     }
   }
 }

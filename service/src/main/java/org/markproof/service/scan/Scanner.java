@@ -1,7 +1,5 @@
 package org.markproof.service.scan;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -50,7 +48,6 @@ import org.markproof.service.log.index.SignedCheckpoint;
 @ApplicationScoped
 public class Scanner {
   private static final Logger LOG = Logger.getLogger(Scanner.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   @Inject LedgerView ledger;
   @Inject VerdictKey key;
@@ -177,13 +174,7 @@ public class Scanner {
             evidence(),
             checkpoint.note().getBytes(StandardCharsets.UTF_8),
             checkpoint.size());
-    VerdictSignature.sign(document, key.signer());
-    String text;
-    try {
-      text = JSON.writeValueAsString(document);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot write a verdict document", e);
-    }
+    String text = VerdictSignature.signedText(document, key.signer());
     Optional<Gs1Fields> item = judgement.item();
     ScanRecord record =
         new ScanRecord(
