@@ -55,9 +55,9 @@ record EvidenceDocument(String verdict, byte[] checkpoint, List<Item> entries) {
    */
   static EvidenceDocument read(ObjectNode document) throws MalformedDataException {
     String format = text(document, "format", "format");
-    if (!VerdictSignature.FORMAT.equals(format)) {
+    if (!VerdictSignature.FORMATS.contains(format)) {
       throw new MalformedDataException(
-          "format: got \"" + format + "\", expected \"" + VerdictSignature.FORMAT + "\"");
+          "format: got \"" + format + "\", expected one of " + VerdictSignature.FORMATS);
     }
     String verdict = text(document, "verdict", "verdict");
     if (!EvidenceClaims.NEEDED.containsKey(verdict)) {

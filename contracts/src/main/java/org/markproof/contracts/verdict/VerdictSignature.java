@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.markproof.contracts.MalformedDataException;
+import org.markproof.contracts.crypto.Sha256;
 import org.markproof.contracts.crypto.SignatureVerificationException;
 import org.markproof.contracts.entry.CanonicalJson;
 import org.markproof.contracts.note.Ed25519NoteSigner;
@@ -13,23 +14,45 @@ import org.markproof.contracts.note.Ed25519NoteVerifier;
 import org.markproof.contracts.note.VerifierKey;
 
 /**
- * The signature over a verdict document (docs/verdicts.md "The signature"): Ed25519 over {@code
- * "markproof/verdict/v1\n"} followed by the RFC 8785 canonical form of the document without its
- * {@code signature} member. The verdict key is named and identified as a signed-note key, so its
- * text form is {@code name+hexid+base64(0x01‖key)}.
+ * The signature over a verdict document (docs/verdicts.md "The signature"). A document names its
+ * format; the signed message follows from it:
+ *
+ * <ul>
+ *   <li>{@code markproof/verdict/v2} (written now): Ed25519 over {@code "markproof/verdict/v2\n"}
+ *       followed by the 32-byte SHA-256 of the RFC 8785 canonical form of the document without its
+ *       {@code signature} member. Ed25519 hashes its message with SHA-512 twice when signing and
+ *       once when verifying; a ~6 kB document made that most of a verdict's signing cost.
+ *   <li>{@code markproof/verdict/v1} (written before 2026-11-26 22:10 UTC, still verified): Ed25519
+ *       over {@code "markproof/verdict/v1\n"} followed by the canonical form itself.
+ * </ul>
+ *
+ * The verdict key is named and identified as a signed-note key, so its text form is {@code
+ * name+hexid+base64(0x01‖key)}.
  */
 public final class VerdictSignature {
-  /** The document's {@code format}, also the domain tag of the signed message. */
-  public static final String FORMAT = "markproof/verdict/v1";
+  /** The format of the documents written now, also the domain tag of their signed message. */
+  public static final String FORMAT = "markproof/verdict/v2";
+
+  /** The first format: the signed message holds the canonical form itself. Still verified. */
+  public static final String FORMAT_V1 = "markproof/verdict/v1";
+
+  /** The formats a document may name. */
+  public static final java.util.List<String> FORMATS = java.util.List.of(FORMAT, FORMAT_V1);
 
   /** The member that holds the signature; everything else is signed. */
   public static final String MEMBER = "signature";
 
   private static final byte[] DOMAIN = (FORMAT + "\n").getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] DOMAIN_V1 = (FORMAT_V1 + "\n").getBytes(StandardCharsets.US_ASCII);
 
   private VerdictSignature() {}
 
-  /** The bytes signed for {@code document}: the domain tag and the JCS of all other members. */
+  /**
+   * The bytes signed for {@code document}, by the format it names (a document without one is
+   * written as {@link #FORMAT}).
+   *
+   * @throws IllegalArgumentException if it names a format other than {@link #FORMATS}
+   */
   public static byte[] message(ObjectNode document) {
     ObjectNode unsigned = document;
     if (document.has(MEMBER)) {
@@ -38,13 +61,25 @@ public final class VerdictSignature {
       unsigned = document.deepCopy();
       unsigned.remove(MEMBER);
     }
+    JsonNode format = document.get("format");
+    if (format != null && FORMAT_V1.equals(format.textValue())) {
+      return concat(DOMAIN_V1, CanonicalJson.bytes(unsigned));
+    }
+    if (format != null && !FORMAT.equals(format.textValue())) {
+      throw new IllegalArgumentException("verdict format " + format + " is not one of " + FORMATS);
+    }
     return withDomain(CanonicalJson.bytes(unsigned));
   }
 
+  /** The {@link #FORMAT} message: the domain tag and the SHA-256 of the canonical form. */
   private static byte[] withDomain(byte[] canonical) {
-    byte[] message = new byte[DOMAIN.length + canonical.length];
-    System.arraycopy(DOMAIN, 0, message, 0, DOMAIN.length);
-    System.arraycopy(canonical, 0, message, DOMAIN.length, canonical.length);
+    return concat(DOMAIN, Sha256.hash(canonical));
+  }
+
+  private static byte[] concat(byte[] domain, byte[] body) {
+    byte[] message = new byte[domain.length + body.length];
+    System.arraycopy(domain, 0, message, 0, domain.length);
+    System.arraycopy(body, 0, message, domain.length, body.length);
     return message;
   }
 
@@ -64,6 +99,11 @@ public final class VerdictSignature {
    * parses it and canonicalises again, as for any other text of the document.
    */
   public static String signedText(ObjectNode document, Ed25519NoteSigner signer) {
+    JsonNode format = document.get("format");
+    if (format != null && !FORMAT.equals(format.textValue())) {
+      throw new IllegalArgumentException(
+          "signedText writes " + FORMAT + " documents, not " + format);
+    }
     document.remove(MEMBER);
     byte[] canonical = CanonicalJson.bytes(document);
     ObjectNode member = member(signer, signer.sign(withDomain(canonical)));
@@ -118,7 +158,13 @@ public final class VerdictSignature {
     } catch (IllegalArgumentException e) {
       throw new MalformedDataException("verdict signature: value is not base64");
     }
-    verifier.verify(message(document), signature);
+    byte[] message;
+    try {
+      message = message(document);
+    } catch (IllegalArgumentException e) {
+      throw new MalformedDataException(e.getMessage());
+    }
+    verifier.verify(message, signature);
   }
 
   private static String text(JsonNode member, String name) throws MalformedDataException {

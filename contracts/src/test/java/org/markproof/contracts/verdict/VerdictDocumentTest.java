@@ -1,5 +1,6 @@
 package org.markproof.contracts.verdict;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -48,7 +49,7 @@ class VerdictDocumentTest {
     l.ledger.apply(license("acme", "LIC-1", "initech", EM_MARK, "2026-01-01", "2027-01-01"));
     l.ledger.apply(Statements.batch("initech", SHOE, "I1", "2026-01-10"));
     ObjectNode doc = document(VerdictLedger.label("I1", "SER0001"));
-    assertEquals("markproof/verdict/v1", doc.get("format").textValue());
+    assertEquals("markproof/verdict/v2", doc.get("format").textValue());
     assertEquals("GENUINE", doc.get("verdict").textValue());
     assertEquals("label-signature-valid", doc.get("reasons").get(0).textValue());
     assertEquals("scan.reason.label-signature-valid", doc.at("/message/key").textValue());
@@ -128,12 +129,40 @@ class VerdictDocumentTest {
   }
 
   @Test
-  void theSignedMessageIsTheDomainTagAndTheCanonicalJson() {
+  void theSignedMessageIsTheDomainTagAndTheHashOfTheCanonicalJson() {
     ObjectNode doc = document("hello");
-    String message = new String(VerdictSignature.message(doc), StandardCharsets.UTF_8);
-    assertTrue(message.startsWith("markproof/verdict/v1\n{\"detail\":"), message);
+    byte[] message = VerdictSignature.message(doc);
+    byte[] domain = "markproof/verdict/v2\n".getBytes(StandardCharsets.US_ASCII);
+    assertArrayEquals(domain, java.util.Arrays.copyOf(message, domain.length));
+    assertArrayEquals(
+        org.markproof.contracts.crypto.Sha256.hash(
+            org.markproof.contracts.entry.CanonicalJson.bytes(doc)),
+        java.util.Arrays.copyOfRange(message, domain.length, message.length));
     assertEquals("MALFORMED", doc.get("verdict").textValue());
     assertEquals(0, doc.at("/evidence/entries").size());
+  }
+
+  @Test
+  void aFirstFormatDocumentSignsAndVerifiesOverItsCanonicalJsonItself() throws Exception {
+    ObjectNode doc = document("hello");
+    doc.put("format", VerdictSignature.FORMAT_V1);
+    String message = new String(VerdictSignature.message(doc), StandardCharsets.UTF_8);
+    assertTrue(message.startsWith("markproof/verdict/v1\n{\"detail\":"), message);
+    VerdictSignature.sign(doc, verdictKey);
+    VerdictSignature.verify(doc, verdictKey.verifier());
+
+    ObjectNode relabelled = doc.deepCopy();
+    relabelled.put("format", VerdictSignature.FORMAT);
+    assertThrows(
+        SignatureVerificationException.class,
+        () -> VerdictSignature.verify(relabelled, verdictKey.verifier()));
+    ObjectNode unknown = doc.deepCopy();
+    unknown.put("format", "markproof/verdict/v9");
+    assertThrows(
+        org.markproof.contracts.MalformedDataException.class,
+        () -> VerdictSignature.verify(unknown, verdictKey.verifier()));
+    assertThrows(
+        IllegalArgumentException.class, () -> VerdictSignature.signedText(doc, verdictKey));
   }
 
   @Test

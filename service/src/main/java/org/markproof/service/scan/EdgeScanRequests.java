@@ -156,8 +156,8 @@ final class EdgeScanRequests {
     if (!verdict.isObject()) {
       return Optional.of("the post's verdict document is a JSON object");
     }
-    if (!VerdictSignature.FORMAT.equals(verdict.path("format").textValue())) {
-      return Optional.of("expected format " + VerdictSignature.FORMAT);
+    if (!VerdictSignature.FORMATS.contains(verdict.path("format").textValue())) {
+      return Optional.of("expected format one of " + VerdictSignature.FORMATS);
     }
     if (!facts.scanId().equals(verdict.at("/scan/scanId").textValue())
         || !facts.postId().equals(verdict.at("/scan/postId").textValue())) {

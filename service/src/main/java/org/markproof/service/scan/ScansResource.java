@@ -45,6 +45,7 @@ import org.markproof.contracts.barcode.ImageDecoder;
 import org.markproof.contracts.barcode.NoCodeFoundException;
 import org.markproof.contracts.label.ScannedCode;
 import org.markproof.contracts.verdict.ScanFacts;
+import org.markproof.contracts.verdict.VerdictSignature;
 import org.markproof.service.auth.Groups;
 import org.markproof.service.problem.Problem;
 import org.markproof.service.problem.ProblemCode;
@@ -418,7 +419,7 @@ public class ScansResource {
         "previousVerdictKeys",
         scanner.previousVerifierKeys(),
         "format",
-        "markproof/verdict/v1");
+        VerdictSignature.FORMAT);
   }
 
   static Instant time(String name, String text) {
