@@ -25,7 +25,6 @@ import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
@@ -71,7 +70,16 @@ public class ScanRecorder {
   private final Queue<ScanRecord> queue = new ConcurrentLinkedQueue<>();
   private final AtomicInteger queued = new AtomicInteger();
   private final Map<String, ScanRecord> recent = new ConcurrentHashMap<>();
-  private final AtomicBoolean flushing = new AtomicBoolean();
+
+  /** Batches being written; up to {@link #MAX_IN_FLIGHT} at once (scans have no order to keep). */
+  private final AtomicInteger inFlight = new AtomicInteger();
+
+  /**
+   * Most batches written at once. With one, every slow commit held all later scans back: under the
+   * scan benchmark the backlog reached its limit (and new scans got 503) with no write failing.
+   */
+  private static final int MAX_IN_FLIGHT = 4;
+
   private final AtomicInteger failures = new AtomicInteger();
 
   /** About a minute of retries at the default interval, then the batch is given up (and logged). */
@@ -89,7 +97,7 @@ public class ScanRecorder {
       vertx.cancelTimer(timer);
     }
     long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while ((queued.get() > 0 || flushing.get()) && System.nanoTime() < deadline) {
+    while ((queued.get() > 0 || inFlight.get() > 0) && System.nanoTime() < deadline) {
       flush();
       try {
         Thread.sleep(10);
@@ -127,13 +135,21 @@ public class ScanRecorder {
   }
 
   private void flush() {
-    if (queued.get() == 0 || !flushing.compareAndSet(false, true)) {
-      return;
-    }
+    int writing;
+    do {
+      writing = inFlight.get();
+      if (queued.get() == 0 || writing >= MAX_IN_FLIGHT) {
+        return;
+      }
+    } while (!inFlight.compareAndSet(writing, writing + 1));
     List<ScanRecord> batch = new ArrayList<>();
     ScanRecord next;
     while (batch.size() < settings.recordBatchSize() && (next = queue.poll()) != null) {
       batch.add(next);
+    }
+    if (batch.isEmpty()) {
+      inFlight.decrementAndGet();
+      return;
     }
     queued.addAndGet(-batch.size());
     Tuple rows = columns(batch);
@@ -239,7 +255,7 @@ public class ScanRecorder {
   }
 
   private void done() {
-    flushing.set(false);
+    inFlight.decrementAndGet();
     forgetWritten();
     if (queued.get() >= settings.recordBatchSize()) {
       vertx.runOnContext(this::flush);
