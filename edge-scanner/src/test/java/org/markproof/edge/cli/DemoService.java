@@ -117,25 +117,28 @@ final class DemoService implements AutoCloseable {
   }
 
   /**
-   * Syncs the post's store {@code store} from this service with the built jar, trusting the log and
-   * timestamp keys it publishes; returns the log's verifier key.
+   * Runs {@code sync} of the post's store {@code store} from this service with the built jar,
+   * trusting the log and timestamp keys it publishes; the caller checks the run.
    */
-  String syncPost(Path store) throws IOException, InterruptedException {
+  JarRun sync(Path store) throws IOException, InterruptedException {
     JsonNode keys = new ObjectMapper().readTree(get("/v1/log/key", null).body());
-    String logKey = keys.path("checkpointVerifierKey").asText();
-    JarRun sync =
-        JarRun.of(
-            "sync",
-            "--store",
-            store.toString(),
-            "--server",
-            url,
-            "--log-key",
-            logKey,
-            "--timestamp-key",
-            keys.path("timestampVerifierKey").asText());
+    return JarRun.of(
+        "sync",
+        "--store",
+        store.toString(),
+        "--server",
+        url,
+        "--log-key",
+        keys.path("checkpointVerifierKey").asText(),
+        "--timestamp-key",
+        keys.path("timestampVerifierKey").asText());
+  }
+
+  /** {@link #sync}, which must succeed; returns the log's verifier key. */
+  String syncPost(Path store) throws IOException, InterruptedException {
+    JarRun sync = sync(store);
     org.junit.jupiter.api.Assertions.assertEquals(0, sync.exitCode(), sync::toString);
-    return logKey;
+    return logKey();
   }
 
   /** A demo token file: {@code <data>/demo/tokens/<name>.jwt}. */

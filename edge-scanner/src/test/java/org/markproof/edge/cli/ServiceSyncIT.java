@@ -22,7 +22,6 @@ class ServiceSyncIT {
   private static DemoService service;
   private static String url;
   private static String logKey;
-  private static String timestampKey;
 
   @TempDir static Path data;
   @TempDir Path dir;
@@ -31,9 +30,7 @@ class ServiceSyncIT {
   static void startService() throws Exception {
     service = DemoService.start(data);
     url = service.url;
-    JsonNode keys = new ObjectMapper().readTree(service.get("/v1/log/key", null).body());
-    logKey = keys.path("checkpointVerifierKey").asText();
-    timestampKey = keys.path("timestampVerifierKey").asText();
+    logKey = service.logKey();
   }
 
   @AfterAll
@@ -52,17 +49,7 @@ class ServiceSyncIT {
   @Test
   void syncsTheServicesLogAndPassesItOnAsABundle() throws Exception {
     Path store = dir.resolve("post.db");
-    JarRun run =
-        JarRun.of(
-            "sync",
-            "--store",
-            store.toString(),
-            "--server",
-            url,
-            "--log-key",
-            logKey,
-            "--timestamp-key",
-            timestampKey);
+    JarRun run = service.sync(store);
     assertEquals(0, run.exitCode(), run::toString);
     assertTrue(run.out().startsWith("synced: 0 -> "), run::toString);
     System.out.println("ServiceSyncIT: " + run.out().strip());
