@@ -4,10 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
-import java.util.List;
 import org.erdtman.jcs.JsonCanonicalizer;
 import org.erdtman.jcs.NumberToJSON;
 
@@ -16,28 +14,32 @@ import org.erdtman.jcs.NumberToJSON;
  * sorted by UTF-16 code units, no whitespace, ES6 number and string serialisation, UTF-8.
  *
  * <p>Trees of objects, arrays, strings, booleans, nulls, and int, long and double numbers — all
- * this package builds — are written directly (RFC 8785 §3.2); numbers go through the canonicalizer
- * library's ES6 serialisation as doubles, exactly as its parser would take them. Any other node
- * falls back to writing the tree as JSON text and canonicalizing that with the library, which the
- * direct path must equal byte for byte ({@code CanonicalJsonTest} compares them).
+ * this package builds — are written directly as UTF-8 bytes (RFC 8785 §3.2): printable ASCII runs
+ * byte for byte, other characters encoded as they come, never through an intermediate UTF-16 string
+ * (a signed note's em dash would otherwise widen a whole verdict document to UTF-16 and back).
+ * Integers within ±2^53 are written as their digits, which is ES6's form of those exact doubles;
+ * other numbers go through the canonicalizer library's ES6 serialisation as doubles, exactly as its
+ * parser would take them. Any other node falls back to writing the tree as JSON text and
+ * canonicalizing that with the library, which the direct path must equal byte for byte ({@code
+ * CanonicalJsonTest} compares them).
  */
 public final class CanonicalJson {
   private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final long EXACT = 1L << 53;
   private static final char[] HEX = "0123456789abcdef".toCharArray();
 
   private CanonicalJson() {}
 
   public static byte[] bytes(JsonNode node) {
-    if (!isDirect(node)) {
-      return viaText(node);
-    }
-    StringBuilder out = new StringBuilder(1024);
+    Utf8Out out = new Utf8Out(1024);
     try {
       write(node, out);
+    } catch (NotDirect e) {
+      return viaText(node);
     } catch (IOException e) {
       throw new IllegalStateException("JCS rejected JSON this package wrote", e);
     }
-    return out.toString().getBytes(StandardCharsets.UTF_8);
+    return out.toByteArray();
   }
 
   /** The reference path: Jackson's text, canonicalized by the RFC 8785 library. */
@@ -51,110 +53,187 @@ public final class CanonicalJson {
     }
   }
 
-  private static boolean isDirect(JsonNode node) {
-    switch (node.getNodeType()) {
-      case OBJECT, ARRAY -> {
-        for (JsonNode child : node) {
-          if (!isDirect(child)) {
-            return false;
-          }
-        }
-        return true;
-      }
-      case STRING, BOOLEAN, NULL -> {
-        return true;
-      }
-      case NUMBER -> {
-        return node.isInt() || node.isLong() || node.isShort() || node.isDouble();
-      }
-      default -> {
-        return false;
-      }
-    }
-  }
-
-  private static void write(JsonNode node, StringBuilder out) throws IOException {
+  private static void write(JsonNode node, Utf8Out out) throws IOException {
     switch (node.getNodeType()) {
       case OBJECT -> {
-        List<String> names = new ArrayList<>(node.size());
+        int size = node.size();
+        String[] names = new String[size];
+        int count = 0;
+        boolean sorted = true;
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-          names.add(it.next());
-        }
-        // String.compareTo orders by UTF-16 code units, as RFC 8785 §3.2.3 sorts.
-        names.sort(null);
-        out.append('{');
-        for (int i = 0; i < names.size(); i++) {
-          if (i > 0) {
-            out.append(',');
+          String name = it.next();
+          // String.compareTo orders by UTF-16 code units, as RFC 8785 §3.2.3 sorts.
+          if (count > 0 && names[count - 1].compareTo(name) > 0) {
+            sorted = false;
           }
-          string(names.get(i), out);
-          out.append(':');
-          write(node.get(names.get(i)), out);
+          names[count++] = name;
         }
-        out.append('}');
+        if (!sorted) {
+          Arrays.sort(names, 0, count);
+        }
+        out.put('{');
+        for (int i = 0; i < count; i++) {
+          if (i > 0) {
+            out.put(',');
+          }
+          string(names[i], out);
+          out.put(':');
+          write(node.get(names[i]), out);
+        }
+        out.put('}');
       }
       case ARRAY -> {
-        out.append('[');
+        out.put('[');
         for (int i = 0; i < node.size(); i++) {
           if (i > 0) {
-            out.append(',');
+            out.put(',');
           }
           write(node.get(i), out);
         }
-        out.append(']');
+        out.put(']');
       }
       case STRING -> string(node.textValue(), out);
-      case BOOLEAN -> out.append(node.booleanValue());
-      case NULL -> out.append("null");
-      case NUMBER -> {
-        double value = node.doubleValue();
-        if (Double.isNaN(value) || Double.isInfinite(value)) {
-          throw new IOException("JSON has no " + value);
-        }
-        out.append(NumberToJSON.serializeNumber(value));
-      }
-      default -> throw new IllegalStateException("not written directly: " + node.getNodeType());
+      case BOOLEAN -> out.ascii(node.booleanValue() ? "true" : "false");
+      case NULL -> out.ascii("null");
+      case NUMBER -> number(node, out);
+      default -> throw NotDirect.INSTANCE;
     }
   }
 
+  /**
+   * RFC 8785 §3.2.2.3: numbers as ES6 writes doubles. Integers within ±2^53 are exact doubles whose
+   * ES6 form is their decimal digits; everything else goes through the library's serialisation.
+   */
+  private static void number(JsonNode node, Utf8Out out) throws IOException {
+    if (node.isInt() || node.isLong() || node.isShort()) {
+      long value = node.longValue();
+      if (value >= -EXACT && value <= EXACT) {
+        out.ascii(Long.toString(value));
+        return;
+      }
+    } else if (!node.isDouble()) {
+      throw NotDirect.INSTANCE;
+    }
+    double value = node.doubleValue();
+    if (Double.isNaN(value) || Double.isInfinite(value)) {
+      throw new IOException("JSON has no " + value);
+    }
+    out.ascii(NumberToJSON.serializeNumber(value));
+  }
+
   /** RFC 8785 §3.2.2.2: the short escapes, {@code \\u00xx} for other controls, the rest as is. */
-  private static void string(String s, StringBuilder out) {
-    out.append('"');
-    // Most strings (hashes, base64, identifiers) need no escape: copy the run before the first
-    // character that does in one append.
+  private static void string(String s, Utf8Out out) {
     int n = s.length();
-    int clean = 0;
-    while (clean < n) {
-      char c = s.charAt(clean);
-      if (c < 0x20 || c == '"' || c == '\\') {
+    out.ensure(n + 2);
+    byte[] buf = out.buf;
+    int at = out.len;
+    buf[at++] = '"';
+    // Most strings (hashes, base64, identifiers) are printable ASCII without quotes or
+    // backslashes: copy them byte for byte, and take the general path from the first that is not.
+    int i = 0;
+    for (; i < n; i++) {
+      char c = s.charAt(i);
+      if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\') {
         break;
       }
-      clean++;
+      buf[at++] = (byte) c;
     }
-    if (clean == n) {
-      out.append(s).append('"');
-      return;
-    }
-    out.append(s, 0, clean);
-    for (int i = clean; i < n; i++) {
+    out.len = at;
+    for (; i < n; i++) {
       char c = s.charAt(i);
+      if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
+        out.put(c);
+        continue;
+      }
       switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\b' -> out.append("\\b");
-        case '\f' -> out.append("\\f");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        case '\t' -> out.append("\\t");
+        case '"' -> out.ascii("\\\"");
+        case '\\' -> out.ascii("\\\\");
+        case '\b' -> out.ascii("\\b");
+        case '\f' -> out.ascii("\\f");
+        case '\n' -> out.ascii("\\n");
+        case '\r' -> out.ascii("\\r");
+        case '\t' -> out.ascii("\\t");
         default -> {
           if (c < 0x20) {
-            out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xf]);
+            out.ascii("\\u00");
+            out.put(HEX[c >> 4]);
+            out.put(HEX[c & 0xf]);
+          } else if (Character.isHighSurrogate(c)
+              && i + 1 < n
+              && Character.isLowSurrogate(s.charAt(i + 1))) {
+            out.codePoint(Character.toCodePoint(c, s.charAt(++i)));
+          } else if (Character.isSurrogate(c)) {
+            // What String.getBytes(UTF_8) writes for an unpaired surrogate.
+            out.put('?');
           } else {
-            out.append(c);
+            out.codePoint(c);
           }
         }
       }
     }
-    out.append('"');
+    out.put('"');
+  }
+
+  /** Signals a node this writer leaves to the reference path; thrown without a stack trace. */
+  private static final class NotDirect extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private static final NotDirect INSTANCE = new NotDirect();
+
+    private NotDirect() {
+      super("not written directly", null, false, false);
+    }
+  }
+
+  /** A growable UTF-8 byte buffer. */
+  private static final class Utf8Out {
+    private byte[] buf;
+    private int len;
+
+    Utf8Out(int capacity) {
+      buf = new byte[capacity];
+    }
+
+    void ensure(int more) {
+      if (len + more > buf.length) {
+        buf = Arrays.copyOf(buf, Math.max(buf.length * 2, len + more));
+      }
+    }
+
+    void put(char ascii) {
+      ensure(1);
+      buf[len++] = (byte) ascii;
+    }
+
+    /** Appends a string of ASCII characters only. */
+    void ascii(String s) {
+      int n = s.length();
+      ensure(n);
+      for (int i = 0; i < n; i++) {
+        buf[len++] = (byte) s.charAt(i);
+      }
+    }
+
+    void codePoint(int cp) {
+      ensure(4);
+      if (cp < 0x80) {
+        buf[len++] = (byte) cp;
+      } else if (cp < 0x800) {
+        buf[len++] = (byte) (0xc0 | (cp >> 6));
+        buf[len++] = (byte) (0x80 | (cp & 0x3f));
+      } else if (cp < 0x10000) {
+        buf[len++] = (byte) (0xe0 | (cp >> 12));
+        buf[len++] = (byte) (0x80 | ((cp >> 6) & 0x3f));
+        buf[len++] = (byte) (0x80 | (cp & 0x3f));
+      } else {
+        buf[len++] = (byte) (0xf0 | (cp >> 18));
+        buf[len++] = (byte) (0x80 | ((cp >> 12) & 0x3f));
+        buf[len++] = (byte) (0x80 | ((cp >> 6) & 0x3f));
+        buf[len++] = (byte) (0x80 | (cp & 0x3f));
+      }
+    }
+
+    byte[] toByteArray() {
+      return Arrays.copyOf(buf, len);
+    }
   }
 }

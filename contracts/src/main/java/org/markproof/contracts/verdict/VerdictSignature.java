@@ -99,6 +99,11 @@ public final class VerdictSignature {
    * parses it and canonicalises again, as for any other text of the document.
    */
   public static String signedText(ObjectNode document, Ed25519NoteSigner signer) {
+    return new String(signedBytes(document, signer), StandardCharsets.UTF_8);
+  }
+
+  /** {@link #signedText}'s JSON as UTF-8 bytes, never widened to a Java string on the way. */
+  public static byte[] signedBytes(ObjectNode document, Ed25519NoteSigner signer) {
     JsonNode format = document.get("format");
     if (format != null && !FORMAT.equals(format.textValue())) {
       throw new IllegalArgumentException(
@@ -110,15 +115,20 @@ public final class VerdictSignature {
     document.set(MEMBER, member);
     byte[] memberText = CanonicalJson.bytes(member);
     // canonical is "{...}": drop its closing brace, add the member, close again.
-    StringBuilder text = new StringBuilder(canonical.length + memberText.length + 16);
-    text.append(new String(canonical, 0, canonical.length - 1, StandardCharsets.UTF_8));
-    if (canonical.length > 2) {
-      text.append(',');
+    byte[] name = ("\"" + MEMBER + "\":").getBytes(StandardCharsets.US_ASCII);
+    boolean empty = canonical.length <= 2;
+    byte[] out = new byte[canonical.length + (empty ? 0 : 1) + name.length + memberText.length];
+    int at = canonical.length - 1;
+    System.arraycopy(canonical, 0, out, 0, at);
+    if (!empty) {
+      out[at++] = ',';
     }
-    return text.append("\"" + MEMBER + "\":")
-        .append(new String(memberText, StandardCharsets.UTF_8))
-        .append('}')
-        .toString();
+    System.arraycopy(name, 0, out, at, name.length);
+    at += name.length;
+    System.arraycopy(memberText, 0, out, at, memberText.length);
+    at += memberText.length;
+    out[at] = '}';
+    return out;
   }
 
   private static ObjectNode member(Ed25519NoteSigner signer, byte[] signature) {

@@ -45,6 +45,35 @@ class CanonicalJsonTest {
     assertSameAsReference(node);
   }
 
+  /** Signed notes carry an em dash; the rest of such a string is ASCII and is copied as it is. */
+  @Test
+  void nonAsciiCharactersInsideLongAsciiStringsAreEncodedInPlace() {
+    ObjectNode node = JSON.objectNode();
+    node.put("note", "origin\n14\nFExrGCjL=\n\n\u2014 markproof.local/log ++AiNj6Py\n");
+    node.put("mixed", "a\u00e9b\u20acc\ud83d\ude00d\u0001e");
+    assertEquals(
+        "{\"mixed\":\"a\u00e9b\u20acc\ud83d\ude00d\\u0001e\",\"note\":\"origin\\n14\\nFExrGCjL=\\n"
+            + "\\n\u2014 markproof.local/log ++AiNj6Py\\n\"}",
+        new String(CanonicalJson.bytes(node), StandardCharsets.UTF_8));
+    assertSameAsReference(node);
+  }
+
+  /** An unpaired surrogate is not Unicode text; it is written as String.getBytes writes it. */
+  @Test
+  void unpairedSurrogatesAreWrittenAsStringGetBytesWritesThem() {
+    ArrayNode node = JSON.arrayNode().add("x\ud800y").add("\udc00");
+    assertEquals("[\"x?y\",\"?\"]", new String(CanonicalJson.bytes(node), StandardCharsets.UTF_8));
+  }
+
+  /** Integers up to 2^53 are exact doubles and written as digits; beyond it, as ES6 rounds them. */
+  @Test
+  void integersAroundTwoToThe53rdAreWrittenAsEs6Does() {
+    ArrayNode numbers = JSON.arrayNode();
+    numbers.add(9007199254740992L).add(-9007199254740992L).add(9007199254740993L);
+    numbers.add(-9007199254740993L).add(Long.MIN_VALUE).add(Integer.MIN_VALUE);
+    assertSameAsReference(numbers);
+  }
+
   @Test
   void numbersAreWrittenAsEs6Does() {
     ArrayNode numbers = JSON.arrayNode();

@@ -11,7 +11,7 @@ import java.util.concurrent.CompletableFuture;
  * @param code the scanned text with control characters escaped ({@code \\u0000}), as stored
  * @param concerns the participants whose alerts the verdict raises
  * @param fingerprint SHA-256 of what the client sent, to tell a retry from another scan
- * @param document the signed verdict document, JSON
+ * @param document the signed verdict document, JSON in UTF-8: answered and stored as these bytes
  * @param edgeDocument the verdict an offline post gave and signed, as it uploaded it
  * @param durable completes with true once the row is written, false if a row of that id existed
  */
@@ -31,6 +31,6 @@ record ScanRecord(
     String verdict,
     List<String> concerns,
     byte[] fingerprint,
-    String document,
+    byte[] document,
     Optional<String> edgeDocument,
     CompletableFuture<Boolean> durable) {}

@@ -51,10 +51,10 @@ public class ScanRecorder {
           + " SELECT r.scan_id, r.submitter, r.post_id, r.lat, r.lon, r.scanned_at, r.received_at,"
           + " r.offline, r.code, r.gtin, r.batch, r.serial, r.verdict,"
           + " ARRAY(SELECT jsonb_array_elements_text(r.concerns::jsonb)), r.fingerprint,"
-          + " r.document, r.edge_document"
+          + " convert_from(r.document, 'UTF8'), r.edge_document"
           + " FROM unnest($1::text[], $2::text[], $3::text[], $4::float8[], $5::float8[],"
           + " $6::timestamptz[], $7::timestamptz[], $8::boolean[], $9::text[], $10::text[],"
-          + " $11::text[], $12::text[], $13::text[], $14::text[], $15::bytea[], $16::text[],"
+          + " $11::text[], $12::text[], $13::text[], $14::text[], $15::bytea[], $16::bytea[],"
           + " $17::text[]) WITH ORDINALITY AS r(scan_id, submitter, post_id, lat, lon, scanned_at,"
           + " received_at, offline, code, gtin, batch, serial, verdict, concerns, fingerprint,"
           + " document, edge_document, position)"
@@ -208,7 +208,7 @@ public class ScanRecorder {
     String[] verdicts = new String[n];
     String[] concerns = new String[n];
     Buffer[] fingerprints = new Buffer[n];
-    String[] documents = new String[n];
+    Buffer[] documents = new Buffer[n];
     String[] edgeDocuments = new String[n];
     for (int i = 0; i < n; i++) {
       ScanRecord r = batch.get(i);
@@ -231,7 +231,7 @@ public class ScanRecorder {
         throw new IllegalStateException("participant ids always serialise", e);
       }
       fingerprints[i] = Buffer.buffer(r.fingerprint());
-      documents[i] = r.document();
+      documents[i] = Buffer.buffer(r.document());
       edgeDocuments[i] = r.edgeDocument().orElse(null);
     }
     return Tuple.tuple()

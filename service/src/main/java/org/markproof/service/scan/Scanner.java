@@ -174,7 +174,7 @@ public class Scanner {
             evidence(),
             checkpoint.note().getBytes(StandardCharsets.UTF_8),
             checkpoint.size());
-    String text = VerdictSignature.signedText(document, key.signer());
+    byte[] text = VerdictSignature.signedBytes(document, key.signer());
     Optional<Gs1Fields> item = judgement.item();
     ScanRecord record =
         new ScanRecord(
