@@ -11,8 +11,8 @@ java -jar "$JAR" serve --store serve.db --bind 127.0.0.1 --port 18181 --no-auth 
 PID=$!
 until curl -sf http://127.0.0.1:18181/checkpoint > /dev/null; do sleep 0.3; done
 echo "== $JAR $(date -u +%FT%TZ) load $(cut -d' ' -f1-3 /proc/loadavg)"
-# Warm-up: every kind, 10 s.
-SCAN_CODE=$(cat revoked.txt) wrk -t1 -c4 -d10s -s "$BENCH/scan.lua" http://127.0.0.1:18181/v1/scans > /dev/null
+# Warm-up: every kind, $WARMUP s (default 10) and 5 s.
+SCAN_CODE=$(cat revoked.txt) wrk -t1 -c4 -d${WARMUP:-10}s -s "$BENCH/scan.lua" http://127.0.0.1:18181/v1/scans > /dev/null
 SCAN_CODE=9506000134352 wrk -t1 -c4 -d5s -s "$BENCH/scan.lua" http://127.0.0.1:18181/v1/scans > /dev/null
 for c in "$@"; do
   t=1; [ "$c" -ge 2 ] && t=2

@@ -7,6 +7,7 @@
 # Starts the packaged service in demo mode on a fresh data directory (embedded PostgreSQL) on
 # port 18080, waits for the demo ledger, then measures with wrk on this same machine:
 #   1. the ceiling: GET /v1/info, a trivial endpoint;
+#   (before 2., WARMUP seconds (default 60) of appends of entries of their own, not measured)
 #   2. pre-signed appends: POST /v1/entries of trademark.recorded entries signed by the demo
 #      registrar (PresignedTrademarks), 64 connections, each answered 202 once its row is durable;
 #      the rate is the log's growth during the phase. Meanwhile a prober (4 connections) submits
@@ -49,6 +50,10 @@ SIGN() {
 }
 SIGN 400000 "$DATA/load.jsonl" "1$RUN"
 SIGN 20000 "$DATA/probe.jsonl" "2$RUN"
+# Seconds of appends before measuring, from entries of their own: the JIT compiler must be done
+# with the append path first (on a slow machine C2 was still compiling it after a minute of load).
+WARMUP=${WARMUP:-60}
+SIGN $((WARMUP * 6000)) "$DATA/warm.jsonl" "3$RUN"
 REGISTRAR=$(cat "$DATA/demo/tokens/registrar-em.jwt")
 OPERATOR=$(cat "$DATA/demo/tokens/operator.jwt")
 
@@ -83,6 +88,13 @@ append_phase() {
   done
   echo "log once the queue drained: $(( $(size) - before )) entries more than before"
 }
+
+phase "warm-up: pre-signed appends, ${WARMUP}s (not measured)"
+LINES="$DATA/warm.jsonl" THREADS=2 TOKEN="$REGISTRAR" wrk -t2 -c64 -d"${WARMUP}s" --timeout 30s \
+  -s "$ROOT/service/src/test/bench/post-lines.lua" "$BASE/v1/entries" > /dev/null
+for _ in $(seq 1 120); do
+  now=$(size); sleep 1; [ "$(size)" = "$now" ] && break
+done
 
 append_phase "pre-signed appends, sustained: POST /v1/entries (64 connections, 202 once durable)" \
   env LINES="$DATA/load.jsonl" THREADS=2 TOKEN="$REGISTRAR" \

@@ -26,6 +26,8 @@
 # edge store, its time and the store's bytes per entry beyond the entry itself (issue 5).
 set -euo pipefail
 SECONDS_PER_PHASE=${1:-60}
+# Seconds of scans before measuring (JIT warm-up; on a slow machine a minute is not too much).
+WARMUP=${WARMUP:-60}
 BATCHES=${BATCHES:-1000000}
 LINES=${LINES:-200000}
 HEAP=${HEAP:-6g}
@@ -155,8 +157,8 @@ java -Xmx512m -cp "$CP" org.markproof.service.bench.FixedRateProofs "$BASE" "$(s
   "$SECONDS_PER_PHASE" 32
 if [ "${STOP_AFTER_PROOFS:-0}" = 1 ]; then exit 0; fi
 
-phase "warm-up: POST /v1/scans, 20 s"
-RUN=warm wrk -t2 -c32 -d20s -s "$BENCH/post-scans-big.lua" "$BASE/v1/scans" > /dev/null
+phase "warm-up: POST /v1/scans, ${WARMUP}s"
+RUN=warm wrk -t2 -c32 -d"${WARMUP}s" -s "$BENCH/post-scans-big.lua" "$BASE/v1/scans" > /dev/null
 
 phase "POST /v1/scans, full load (wrk, 2 threads, 32 connections)"
 load

@@ -17,6 +17,9 @@
 #      supports it, else fewer connections), for the latency percentiles.
 set -euo pipefail
 SECONDS_PER_PHASE=${1:-30}
+# Seconds of scans before measuring: the JIT compiler must be done with the scan path first (on a
+# slow machine C2 was still compiling it after a minute of load).
+WARMUP=${WARMUP:-60}
 ROOT=$(cd "$(dirname "$0")/../../../.." && pwd)
 PORT=18080
 BASE=http://localhost:$PORT
@@ -46,8 +49,8 @@ echo "== ceiling: GET /v1/info"
 wrk -t2 -c32 -d"${SECONDS_PER_PHASE}s" --latency "$BASE/v1/info" | grep -E "Requests/sec|50%|99%|Non-2xx"
 
 echo
-echo "== warm-up: POST /v1/scans, 10 s"
-wrk -t2 -c32 -d10s -s "$ROOT/service/src/test/bench/post-scans.lua" "$BASE/v1/scans" > /dev/null
+echo "== warm-up: POST /v1/scans, ${WARMUP}s"
+wrk -t2 -c32 -d"${WARMUP}s" -s "$ROOT/service/src/test/bench/post-scans.lua" "$BASE/v1/scans" > /dev/null
 
 echo
 echo "== POST /v1/scans, full load (32 connections)"
