@@ -4,8 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
 import org.erdtman.jcs.JsonCanonicalizer;
 import org.erdtman.jcs.NumberToJSON;
 
@@ -56,29 +58,25 @@ public final class CanonicalJson {
   private static void write(JsonNode node, Utf8Out out) throws IOException {
     switch (node.getNodeType()) {
       case OBJECT -> {
-        int size = node.size();
-        String[] names = new String[size];
-        int count = 0;
-        boolean sorted = true;
-        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-          String name = it.next();
+        List<Map.Entry<String, JsonNode>> members = new ArrayList<>(node.properties());
+        String previous = null;
+        for (Map.Entry<String, JsonNode> member : members) {
           // String.compareTo orders by UTF-16 code units, as RFC 8785 §3.2.3 sorts.
-          if (count > 0 && names[count - 1].compareTo(name) > 0) {
-            sorted = false;
+          if (previous != null && previous.compareTo(member.getKey()) > 0) {
+            members.sort(Map.Entry.comparingByKey());
+            break;
           }
-          names[count++] = name;
-        }
-        if (!sorted) {
-          Arrays.sort(names, 0, count);
+          previous = member.getKey();
         }
         out.put('{');
-        for (int i = 0; i < count; i++) {
+        for (int i = 0; i < members.size(); i++) {
           if (i > 0) {
             out.put(',');
           }
-          string(names[i], out);
+          Map.Entry<String, JsonNode> member = members.get(i);
+          string(member.getKey(), out);
           out.put(':');
-          write(node.get(names[i]), out);
+          write(member.getValue(), out);
         }
         out.put('}');
       }
