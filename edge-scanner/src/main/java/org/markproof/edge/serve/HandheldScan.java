@@ -20,9 +20,9 @@ import org.markproof.contracts.MalformedDataException;
 import org.markproof.contracts.StrictUtf8;
 import org.markproof.contracts.barcode.ImageDecoder;
 import org.markproof.contracts.label.ScannedCode;
+import org.markproof.contracts.problem.ProblemCode;
 import org.markproof.edge.scan.ClientFacts;
 import org.markproof.edge.scan.ScanInput;
-import org.markproof.edge.serve.LanProblem.Code;
 import org.markproof.edge.serve.LanProblem.Violation;
 
 /**
@@ -77,16 +77,17 @@ record HandheldScan(ScanInput input, Optional<String> postId, ClientFacts given)
    */
   static HandheldScan json(byte[] body, Instant now) throws LanProblem {
     if (body.length == 0) {
-      throw new LanProblem(Code.MALFORMED_JSON, "the body is empty; send a scan");
+      throw new LanProblem(ProblemCode.MALFORMED_JSON, "the body is empty; send a scan");
     }
     JsonNode json;
     try {
       json = JSON.readTree(body);
     } catch (IOException e) {
-      throw new LanProblem(Code.MALFORMED_JSON, "the body is not one JSON object: " + brief(e));
+      throw new LanProblem(
+          ProblemCode.MALFORMED_JSON, "the body is not one JSON object: " + brief(e));
     }
     if (json == null || !json.isObject()) {
-      throw new LanProblem(Code.MALFORMED_JSON, "the body is not a JSON object");
+      throw new LanProblem(ProblemCode.MALFORMED_JSON, "the body is not a JSON object");
     }
     List<Violation> unknown = new ArrayList<>();
     json.fieldNames()
@@ -98,7 +99,10 @@ record HandheldScan(ScanInput input, Optional<String> postId, ClientFacts given)
             });
     if (!unknown.isEmpty()) {
       throw new LanProblem(
-          Code.UNKNOWN_FIELD, "unknown field " + unknown.get(0).path(), unknown, Optional.empty());
+          ProblemCode.UNKNOWN_FIELD,
+          "unknown field " + unknown.get(0).path(),
+          unknown,
+          Optional.empty());
     }
     Fields fields =
         name -> {
@@ -116,7 +120,7 @@ record HandheldScan(ScanInput input, Optional<String> postId, ClientFacts given)
       violations.add(new Violation("invalid-field", "/code", "expected a string"));
     } else if (s.length() > ScannedCode.MAX_TEXT_LENGTH) {
       throw new LanProblem(
-          Code.BODY_TOO_LARGE,
+          ProblemCode.BODY_TOO_LARGE,
           "the code has "
               + s.length()
               + " characters; a scanned code has at most "
@@ -147,7 +151,7 @@ record HandheldScan(ScanInput input, Optional<String> postId, ClientFacts given)
       String name = MultipartForm.echo(part.name());
       if (!seen.add(part.name())) {
         throw new LanProblem(
-            Code.INVALID_FIELD,
+            ProblemCode.INVALID_FIELD,
             "the form part " + name + " is sent twice",
             List.of(new Violation("duplicate-field", "/" + name, "send it once")),
             Optional.empty());
@@ -166,7 +170,7 @@ record HandheldScan(ScanInput input, Optional<String> postId, ClientFacts given)
         }
       } else {
         throw new LanProblem(
-            Code.UNKNOWN_FIELD,
+            ProblemCode.UNKNOWN_FIELD,
             "unknown form part " + name + " (a photo scan has no code part)",
             List.of(new Violation("unknown-field", "/" + name, "not a scan field")),
             Optional.empty());
@@ -174,7 +178,7 @@ record HandheldScan(ScanInput input, Optional<String> postId, ClientFacts given)
     }
     if (photo == null) {
       throw new LanProblem(
-          Code.INVALID_FIELD,
+          ProblemCode.INVALID_FIELD,
           "missing the photo part (a PNG or JPEG image); parts received: " + seen,
           List.of(new Violation("missing-field", "/photo", "a PNG or JPEG image")),
           Optional.empty());
@@ -182,7 +186,7 @@ record HandheldScan(ScanInput input, Optional<String> postId, ClientFacts given)
     byte[] image = photo.content();
     if (image.length > MAX_PHOTO_BYTES) {
       throw new LanProblem(
-          Code.BODY_TOO_LARGE,
+          ProblemCode.BODY_TOO_LARGE,
           "the photo has " + image.length + " bytes; at most " + MAX_PHOTO_BYTES);
     }
     Fields fields =
@@ -218,7 +222,7 @@ record HandheldScan(ScanInput input, Optional<String> postId, ClientFacts given)
   static HandheldScan image(byte[] body, ImageDecoder images) throws LanProblem {
     if (body.length > MAX_PHOTO_BYTES) {
       throw new LanProblem(
-          Code.BODY_TOO_LARGE, "the photo has more than " + MAX_PHOTO_BYTES + " bytes");
+          ProblemCode.BODY_TOO_LARGE, "the photo has more than " + MAX_PHOTO_BYTES + " bytes");
     }
     return new HandheldScan(photo(images, body), Optional.empty(), ClientFacts.none());
   }
@@ -228,7 +232,7 @@ record HandheldScan(ScanInput input, Optional<String> postId, ClientFacts given)
       return ScanInput.photo(images, image);
     } catch (MalformedDataException e) {
       throw new LanProblem(
-          Code.INVALID_FIELD,
+          ProblemCode.INVALID_FIELD,
           "the photo is not a readable PNG or JPEG image: " + e.getMessage(),
           List.of(new Violation("invalid-image", "/photo", e.getMessage())),
           Optional.empty());
@@ -250,7 +254,7 @@ record HandheldScan(ScanInput input, Optional<String> postId, ClientFacts given)
       throws LanProblem {
     if (!violations.isEmpty()) {
       throw new LanProblem(
-          Code.INVALID_FIELD,
+          ProblemCode.INVALID_FIELD,
           violations.size() == 1
               ? "invalid value at " + violations.get(0).path() + ": " + violations.get(0).message()
               : violations.size() + " invalid fields",

@@ -4,58 +4,31 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
+import org.markproof.contracts.problem.ProblemCode;
 
 /**
  * A request {@code serve} refuses, answered as an RFC 9457 problem in the service's own shape
  * ({@code type} {@code https://markproof.dev/problems/<code>}, {@code title}, {@code status},
  * {@code detail}, {@code instance}, {@code code}, {@code violations}, {@code hint}), so that a
- * handheld reads the post's refusals as it reads the service's.
+ * handheld reads the post's refusals as it reads the service's: the codes, statuses and titles are
+ * the shared {@link ProblemCode}s.
  */
 final class LanProblem extends Exception {
   private static final long serialVersionUID = 1L;
 
-  /** The service's problem codes that {@code serve} answers with, and their fixed titles. */
-  enum Code {
-    MALFORMED_JSON(400, "Malformed JSON"),
-    INVALID_FIELD(400, "Invalid field"),
-    UNKNOWN_FIELD(400, "Unknown field"),
-    BAD_REQUEST(400, "Bad request"),
-    UNAUTHENTICATED(401, "Authentication required"),
-    FORBIDDEN(403, "Forbidden"),
-    NOT_FOUND(404, "Not found"),
-    METHOD_NOT_ALLOWED(405, "Method not allowed"),
-    CONFLICT(409, "Conflict"),
-    BODY_TOO_LARGE(413, "Request body too large"),
-    UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
-    SERVICE_UNAVAILABLE(503, "Service unavailable");
-
-    final int status;
-    final String title;
-
-    Code(int status, String title) {
-      this.status = status;
-      this.title = title;
-    }
-
-    String code() {
-      return name().toLowerCase(Locale.ROOT).replace('_', '-');
-    }
-  }
-
   /** One field or rule that failed: {@code path} a JSON pointer. */
   record Violation(String code, String path, String message) {}
 
-  final Code code;
+  final ProblemCode code;
   final transient List<Violation> violations;
   final Optional<String> hint;
 
-  LanProblem(Code code, String detail) {
+  LanProblem(ProblemCode code, String detail) {
     this(code, detail, List.of(), Optional.empty());
   }
 
-  LanProblem(Code code, String detail, List<Violation> violations, Optional<String> hint) {
+  LanProblem(ProblemCode code, String detail, List<Violation> violations, Optional<String> hint) {
     super(detail, null, false, false);
     this.code = code;
     this.violations = List.copyOf(violations);
@@ -65,7 +38,7 @@ final class LanProblem extends Exception {
   /** A 400 {@code invalid-field} problem of one field. */
   static LanProblem field(String violation, String path, String message) {
     return new LanProblem(
-        Code.INVALID_FIELD,
+        ProblemCode.INVALID_FIELD,
         "invalid value at " + path + ": " + message,
         List.of(new Violation(violation, path, message)),
         Optional.empty());
@@ -74,9 +47,9 @@ final class LanProblem extends Exception {
   /** The problem document about the request at {@code instance}. */
   ObjectNode json(String instance) {
     ObjectNode problem = JsonNodeFactory.instance.objectNode();
-    problem.put("type", "https://markproof.dev/problems/" + code.code());
-    problem.put("title", code.title);
-    problem.put("status", code.status);
+    problem.put("type", code.type());
+    problem.put("title", code.title());
+    problem.put("status", code.status());
     problem.put("detail", getMessage());
     problem.put("instance", instance);
     problem.put("code", code.code());

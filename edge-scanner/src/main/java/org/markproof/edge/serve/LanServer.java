@@ -18,9 +18,9 @@ import org.markproof.contracts.MalformedDataException;
 import org.markproof.contracts.barcode.BarcodeDecoder;
 import org.markproof.contracts.barcode.ImageDecoder;
 import org.markproof.contracts.entry.ParticipantRole;
+import org.markproof.contracts.problem.ProblemCode;
 import org.markproof.contracts.rules.ParticipantRecord;
 import org.markproof.edge.scan.OfflineScanner;
-import org.markproof.edge.serve.LanProblem.Code;
 import org.markproof.edge.serve.LanProblem.Violation;
 import org.markproof.edge.store.AdoptedCheckpoint;
 import org.markproof.edge.store.EdgeStore;
@@ -108,18 +108,19 @@ public final class LanServer implements AutoCloseable {
       String path = exchange.getRequestURI().getPath();
       try {
         if (!path.equals("/v1/scans")) {
-          throw new LanProblem(Code.NOT_FOUND, "no such resource: " + MultipartForm.echo(path));
+          throw new LanProblem(
+              ProblemCode.NOT_FOUND, "no such resource: " + MultipartForm.echo(path));
         }
         if (!exchange.getRequestMethod().equals("POST")) {
           exchange.getResponseHeaders().set("Allow", "POST");
-          throw new LanProblem(Code.METHOD_NOT_ALLOWED, "POST a scan");
+          throw new LanProblem(ProblemCode.METHOD_NOT_ALLOWED, "POST a scan");
         }
         durableParameter(exchange.getRequestURI().getRawQuery());
         authorise(exchange);
         HandheldScan scan = read(exchange);
         if (scan.postId().isPresent() && !scan.postId().get().equals(post.postId())) {
           throw new LanProblem(
-              Code.FORBIDDEN,
+              ProblemCode.FORBIDDEN,
               "this is post " + post.postId() + ", not " + scan.postId().get(),
               List.of(new Violation("post-mismatch", "/postId", "not this post")),
               Optional.of("send the scan to the post it names, or leave postId out"));
@@ -131,7 +132,7 @@ public final class LanServer implements AutoCloseable {
         }
         send(exchange, 200, "application/json", answer.json().getBytes(StandardCharsets.UTF_8));
       } catch (LanProblem p) {
-        send(exchange, p.code.status, "application/problem+json", bytes(p, path));
+        send(exchange, p.code.status(), "application/problem+json", bytes(p, path));
       }
     }
   }
@@ -145,7 +146,7 @@ public final class LanServer implements AutoCloseable {
       if (pair.startsWith("durable=")
           && !pair.equals("durable=true")
           && !pair.equals("durable=false")) {
-        throw new LanProblem(Code.BAD_REQUEST, "the durable parameter is true or false");
+        throw new LanProblem(ProblemCode.BAD_REQUEST, "the durable parameter is true or false");
       }
     }
   }
@@ -169,12 +170,12 @@ public final class LanServer implements AutoCloseable {
                         : ""));
       }
       throw new LanProblem(
-          e.status == 401 ? Code.UNAUTHENTICATED : Code.FORBIDDEN,
+          e.status == 401 ? ProblemCode.UNAUTHENTICATED : ProblemCode.FORBIDDEN,
           e.getMessage(),
           List.of(),
           e.expired ? Optional.of("obtain a new token") : Optional.empty());
     } catch (EdgeStoreException e) {
-      throw new LanProblem(Code.SERVICE_UNAVAILABLE, e.getMessage());
+      throw new LanProblem(ProblemCode.SERVICE_UNAVAILABLE, e.getMessage());
     }
     if (caller.kind() == TokenVerifier.Issuer.SERVICE) {
       requireOfficerOfThisPost(caller.subject());
@@ -187,20 +188,20 @@ public final class LanServer implements AutoCloseable {
     try {
       who = scanner.participant(subject);
     } catch (EdgeStoreException e) {
-      throw new LanProblem(Code.SERVICE_UNAVAILABLE, e.getMessage());
+      throw new LanProblem(ProblemCode.SERVICE_UNAVAILABLE, e.getMessage());
     }
     if (who.isEmpty()
         || !who.get().isActive()
         || !(who.get().role() instanceof ParticipantRole.Customs customs)) {
       throw new LanProblem(
-          Code.FORBIDDEN,
+          ProblemCode.FORBIDDEN,
           subject + " is not an active customs participant in the ledger",
           List.of(),
           Optional.of("the operator enrols customs officers with their post"));
     }
     if (!customs.post().equals(post.postId())) {
       throw new LanProblem(
-          Code.FORBIDDEN,
+          ProblemCode.FORBIDDEN,
           subject + " works at post " + customs.post() + ", not " + post.postId(),
           List.of(new Violation("post-mismatch", "/postId", "not your post")),
           Optional.empty());
@@ -223,14 +224,14 @@ public final class LanServer implements AutoCloseable {
           return HandheldScan.form(MultipartForm.parse(form, boundary), images, clock.instant());
         } catch (MalformedDataException e) {
           throw new LanProblem(
-              Code.BAD_REQUEST, "malformed multipart/form-data: " + e.getMessage());
+              ProblemCode.BAD_REQUEST, "malformed multipart/form-data: " + e.getMessage());
         }
       case "image/png":
       case "image/jpeg":
         return HandheldScan.image(read(body, HandheldScan.MAX_PHOTO_BYTES, "a photo"), images);
       default:
         throw new LanProblem(
-            Code.UNSUPPORTED_MEDIA_TYPE,
+            ProblemCode.UNSUPPORTED_MEDIA_TYPE,
             "this endpoint does not read Content-Type "
                 + MultipartForm.echo(contentType.isEmpty() ? "(none)" : contentType)
                 + "; send application/json, multipart/form-data with a photo part, or a PNG or"
@@ -243,7 +244,7 @@ public final class LanServer implements AutoCloseable {
     try {
       verdict = scanner.scan(post, scan.input(), scan.given(), clock.instant());
     } catch (EdgeStoreException e) {
-      throw new LanProblem(Code.SERVICE_UNAVAILABLE, e.getMessage());
+      throw new LanProblem(ProblemCode.SERVICE_UNAVAILABLE, e.getMessage());
     }
     return new ReplayedScans.Answered(
         ScanFields.of(verdict.document().get("scan")), verdict.json());
@@ -261,7 +262,7 @@ public final class LanServer implements AutoCloseable {
       try {
         if (!exchange.getRequestMethod().equals("GET")) {
           exchange.getResponseHeaders().set("Allow", "GET");
-          throw new LanProblem(Code.METHOD_NOT_ALLOWED, "GET the checkpoint");
+          throw new LanProblem(ProblemCode.METHOD_NOT_ALLOWED, "GET the checkpoint");
         }
         Optional<AdoptedCheckpoint> adopted;
         try {
@@ -269,10 +270,11 @@ public final class LanServer implements AutoCloseable {
             adopted = store.checkpoint();
           }
         } catch (EdgeStoreException e) {
-          throw new LanProblem(Code.SERVICE_UNAVAILABLE, e.getMessage());
+          throw new LanProblem(ProblemCode.SERVICE_UNAVAILABLE, e.getMessage());
         }
         if (adopted.isEmpty()) {
-          throw new LanProblem(Code.SERVICE_UNAVAILABLE, "nothing adopted yet: sync the post");
+          throw new LanProblem(
+              ProblemCode.SERVICE_UNAVAILABLE, "nothing adopted yet: sync the post");
         }
         send(
             exchange,
@@ -280,7 +282,7 @@ public final class LanServer implements AutoCloseable {
             "text/plain; charset=utf-8",
             adopted.get().note().getBytes(StandardCharsets.UTF_8));
       } catch (LanProblem p) {
-        send(exchange, p.code.status, "application/problem+json", bytes(p, path));
+        send(exchange, p.code.status(), "application/problem+json", bytes(p, path));
       }
     }
   }
@@ -289,7 +291,8 @@ public final class LanServer implements AutoCloseable {
     byte[] body = in.readNBytes(max + 1);
     if (body.length > max) {
       throw new LanProblem(
-          Code.BODY_TOO_LARGE, "the body has more than " + max + " bytes; " + what + " has fewer");
+          ProblemCode.BODY_TOO_LARGE,
+          "the body has more than " + max + " bytes; " + what + " has fewer");
     }
     return body;
   }

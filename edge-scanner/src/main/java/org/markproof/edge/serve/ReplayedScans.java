@@ -11,7 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.markproof.edge.serve.LanProblem.Code;
+import org.markproof.contracts.problem.ProblemCode;
 import org.markproof.edge.serve.LanProblem.Violation;
 import org.markproof.edge.store.EdgeStoreException;
 import org.markproof.edge.store.QueuedScan;
@@ -106,10 +106,11 @@ final class ReplayedScans {
           continue; // the first failed and was forgotten: this one judges it
         } catch (TimeoutException e) {
           throw new LanProblem(
-              Code.SERVICE_UNAVAILABLE, "scan " + id + " is still being judged; send it again");
+              ProblemCode.SERVICE_UNAVAILABLE,
+              "scan " + id + " is still being judged; send it again");
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
-          throw new LanProblem(Code.SERVICE_UNAVAILABLE, "the post is stopping");
+          throw new LanProblem(ProblemCode.SERVICE_UNAVAILABLE, "the post is stopping");
         }
       }
       try {
@@ -130,7 +131,8 @@ final class ReplayedScans {
         if (e instanceof LanProblem p) {
           throw p;
         }
-        throw new LanProblem(Code.SERVICE_UNAVAILABLE, "cannot queue the scan: " + e.getMessage());
+        throw new LanProblem(
+            ProblemCode.SERVICE_UNAVAILABLE, "cannot queue the scan: " + e.getMessage());
       }
     }
   }
@@ -138,7 +140,7 @@ final class ReplayedScans {
   private static Answer replay(Answered first, HandheldScan retry) throws LanProblem {
     if (!first.fields().matches(retry.input(), retry.given())) {
       throw new LanProblem(
-          Code.CONFLICT,
+          ProblemCode.CONFLICT,
           "scan id "
               + retry.given().scanId().orElseThrow()
               + " was used for another scan; choose a new id (a random UUID)",

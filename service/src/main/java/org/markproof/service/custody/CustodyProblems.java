@@ -3,8 +3,8 @@ package org.markproof.service.custody;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.markproof.contracts.problem.ProblemCode;
 import org.markproof.service.problem.Problem;
-import org.markproof.service.problem.ProblemCode;
 import org.markproof.service.problem.ProblemResponses;
 
 /**

@@ -20,9 +20,9 @@ import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.markproof.contracts.problem.ProblemCode;
 import org.markproof.service.auth.Groups;
 import org.markproof.service.problem.Problem;
-import org.markproof.service.problem.ProblemCode;
 import org.markproof.service.scan.CustomsPosts;
 import org.markproof.service.submission.SubmissionProblem;
 

@@ -14,8 +14,8 @@ import org.markproof.contracts.MalformedDataException;
 import org.markproof.contracts.edge.EdgeBundle;
 import org.markproof.contracts.merkle.MerkleHashes;
 import org.markproof.contracts.note.CanonicalBase64;
+import org.markproof.contracts.problem.ProblemCode;
 import org.markproof.service.problem.Problem;
-import org.markproof.service.problem.ProblemCode;
 import org.markproof.service.submission.SubmissionProblem;
 
 /**

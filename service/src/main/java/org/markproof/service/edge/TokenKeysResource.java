@@ -18,7 +18,7 @@ import java.util.TreeSet;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.markproof.contracts.MalformedDataException;
 import org.markproof.contracts.crypto.Ed25519Jwk;
-import org.markproof.service.problem.ProblemCode;
+import org.markproof.contracts.problem.ProblemCode;
 import org.markproof.service.submission.SubmissionProblem;
 
 /**

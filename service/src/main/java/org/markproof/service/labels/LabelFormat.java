@@ -3,7 +3,7 @@ package org.markproof.service.labels;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Optional;
-import org.markproof.service.problem.ProblemCode;
+import org.markproof.contracts.problem.ProblemCode;
 
 /**
  * What a labels request answers with, and at most how many labels one request makes in it: each

@@ -1,8 +1,8 @@
 package org.markproof.service.labels;
 
 import java.util.List;
+import org.markproof.contracts.problem.ProblemCode;
 import org.markproof.service.problem.Problem;
-import org.markproof.service.problem.ProblemCode;
 
 /**
  * A labels request refused, answered as an RFC 9457 problem by {@link LabelProblems}: the stable

@@ -12,10 +12,10 @@ import org.markproof.contracts.crypto.Ed25519PrivateKey;
 import org.markproof.contracts.label.DigitalLink;
 import org.markproof.contracts.label.Gtin;
 import org.markproof.contracts.label.LabelSigner;
+import org.markproof.contracts.problem.ProblemCode;
 import org.markproof.contracts.rules.BatchRecord;
 import org.markproof.service.custody.CustodialKeys;
 import org.markproof.service.log.index.LedgerView;
-import org.markproof.service.problem.ProblemCode;
 
 /**
  * Signs a batch's labels for its issuer (issue 4, "Labels for brand owners"): finds the batch in

@@ -21,9 +21,9 @@ import java.io.IOException;
 import java.util.List;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.markproof.contracts.problem.ProblemCode;
 import org.markproof.service.auth.Groups;
 import org.markproof.service.problem.Problem;
-import org.markproof.service.problem.ProblemCode;
 
 /**
  * {@code POST /v1/batches/{gtin}/{batch}/labels} (issue 4, "Labels for brand owners"): the batch's

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.markproof.contracts.problem.ProblemCode;
 
 /**
  * Gives problem bodies to the answers the HTTP layer makes before a request reaches the REST layer,

@@ -3,6 +3,7 @@ package org.markproof.service.problem;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
+import org.markproof.contracts.problem.ProblemCode;
 
 /**
  * An RFC 9457 problem details object, the body of every error the service answers with ({@code

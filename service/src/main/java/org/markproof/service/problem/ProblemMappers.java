@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.jose4j.jwt.consumer.InvalidJwtException;
+import org.markproof.contracts.problem.ProblemCode;
 
 /**
  * Answers every failure inside the REST layer with an RFC 9457 problem: request bodies Jackson

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.markproof.contracts.problem.ProblemCode;
 
 /**
  * Explains why a JSON request body was refused: malformed JSON, a field that does not exist, or a

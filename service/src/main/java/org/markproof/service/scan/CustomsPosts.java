@@ -4,10 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Optional;
 import org.markproof.contracts.entry.ParticipantRole;
+import org.markproof.contracts.problem.ProblemCode;
 import org.markproof.contracts.rules.ParticipantRecord;
 import org.markproof.service.log.index.LedgerView;
 import org.markproof.service.problem.Problem;
-import org.markproof.service.problem.ProblemCode;
 import org.markproof.service.submission.SubmissionProblem;
 
 /**

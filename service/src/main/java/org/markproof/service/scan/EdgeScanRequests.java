@@ -10,10 +10,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.markproof.contracts.problem.ProblemCode;
 import org.markproof.contracts.verdict.ScanFacts;
 import org.markproof.contracts.verdict.VerdictSignature;
 import org.markproof.service.problem.Problem;
-import org.markproof.service.problem.ProblemCode;
 import org.markproof.service.submission.SubmissionProblem;
 
 /**

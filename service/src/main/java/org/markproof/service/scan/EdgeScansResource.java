@@ -18,8 +18,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.markproof.contracts.problem.ProblemCode;
 import org.markproof.service.auth.Groups;
-import org.markproof.service.problem.ProblemCode;
 import org.markproof.service.submission.SubmissionProblem;
 
 /**

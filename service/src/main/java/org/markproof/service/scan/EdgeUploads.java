@@ -16,10 +16,10 @@ import java.util.List;
 import java.util.Map;
 import org.markproof.contracts.label.Gs1Fields;
 import org.markproof.contracts.label.ScannedCode;
+import org.markproof.contracts.problem.ProblemCode;
 import org.markproof.contracts.verdict.ScanFacts;
 import org.markproof.contracts.verdict.Sighting;
 import org.markproof.service.log.index.LedgerView;
-import org.markproof.service.problem.ProblemCode;
 import org.markproof.service.submission.SubmissionProblem;
 
 /**

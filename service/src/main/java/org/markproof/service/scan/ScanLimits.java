@@ -6,8 +6,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 import java.util.Optional;
+import org.markproof.contracts.problem.ProblemCode;
 import org.markproof.service.problem.Problem;
-import org.markproof.service.problem.ProblemCode;
 import org.markproof.service.problem.ProblemResponses;
 
 /** The rate limits of the scan endpoints: per token on scans, per client on consumer checks. */

@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.markproof.contracts.label.ScannedCode;
+import org.markproof.contracts.problem.ProblemCode;
 import org.markproof.contracts.verdict.ScanFacts;
 import org.markproof.service.problem.Problem;
-import org.markproof.service.problem.ProblemCode;
 import org.markproof.service.submission.SubmissionProblem;
 
 /**

@@ -44,11 +44,11 @@ import org.markproof.contracts.barcode.DecodedBarcode;
 import org.markproof.contracts.barcode.ImageDecoder;
 import org.markproof.contracts.barcode.NoCodeFoundException;
 import org.markproof.contracts.label.ScannedCode;
+import org.markproof.contracts.problem.ProblemCode;
 import org.markproof.contracts.verdict.ScanFacts;
 import org.markproof.contracts.verdict.VerdictSignature;
 import org.markproof.service.auth.Groups;
 import org.markproof.service.problem.Problem;
-import org.markproof.service.problem.ProblemCode;
 import org.markproof.service.problem.ProblemResponses;
 import org.markproof.service.submission.SubmissionProblem;
 

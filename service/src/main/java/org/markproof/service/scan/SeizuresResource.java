@@ -26,10 +26,10 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.markproof.contracts.entry.SeizureReason;
 import org.markproof.contracts.entry.SeizureRecorded;
 import org.markproof.contracts.label.Gtin;
+import org.markproof.contracts.problem.ProblemCode;
 import org.markproof.service.auth.Groups;
 import org.markproof.service.log.keys.SubmitsToLog;
 import org.markproof.service.problem.Problem;
-import org.markproof.service.problem.ProblemCode;
 import org.markproof.service.submission.CustodialSubmissions;
 import org.markproof.service.submission.SubmissionProblem;
 

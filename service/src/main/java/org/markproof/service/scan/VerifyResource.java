@@ -17,13 +17,13 @@ import java.util.Map;
 import java.util.Optional;
 import org.markproof.contracts.entry.MarkRepresentation;
 import org.markproof.contracts.label.ScannedCode;
+import org.markproof.contracts.problem.ProblemCode;
 import org.markproof.contracts.verdict.Judge;
 import org.markproof.contracts.verdict.Judgement;
 import org.markproof.contracts.verdict.ScanContext;
 import org.markproof.service.log.index.LedgerSnapshot;
 import org.markproof.service.log.index.LedgerView;
 import org.markproof.service.problem.Problem;
-import org.markproof.service.problem.ProblemCode;
 import org.markproof.service.submission.SubmissionProblem;
 
 /**

@@ -3,9 +3,9 @@ package org.markproof.service.submission;
 import java.util.List;
 import java.util.Locale;
 import org.markproof.contracts.MalformedDataException;
+import org.markproof.contracts.problem.ProblemCode;
 import org.markproof.contracts.rules.Violation;
 import org.markproof.service.problem.Problem;
-import org.markproof.service.problem.ProblemCode;
 
 /**
  * The problems a submission is refused with: a malformed entry or statement (400, naming the field

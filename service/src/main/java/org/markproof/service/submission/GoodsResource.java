@@ -17,10 +17,10 @@ import java.util.Map;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.markproof.contracts.entry.StatementKind;
+import org.markproof.contracts.problem.ProblemCode;
 import org.markproof.service.auth.Groups;
 import org.markproof.service.log.keys.SubmitsToLog;
 import org.markproof.service.problem.Problem;
-import org.markproof.service.problem.ProblemCode;
 
 /**
  * A brand owner's custodial statements about goods: {@code POST /v1/products} ({@code

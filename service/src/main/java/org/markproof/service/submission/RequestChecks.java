@@ -1,8 +1,8 @@
 package org.markproof.service.submission;
 
 import org.markproof.contracts.entry.EntryLimits;
+import org.markproof.contracts.problem.ProblemCode;
 import org.markproof.service.problem.Problem;
-import org.markproof.service.problem.ProblemCode;
 
 /** Checks every submission endpoint makes on the request before it reads the statement. */
 final class RequestChecks {

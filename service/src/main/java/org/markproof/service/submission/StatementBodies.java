@@ -14,8 +14,8 @@ import org.markproof.contracts.MalformedDataException;
 import org.markproof.contracts.entry.Statement;
 import org.markproof.contracts.entry.StatementCodec;
 import org.markproof.contracts.entry.StatementKind;
+import org.markproof.contracts.problem.ProblemCode;
 import org.markproof.service.problem.Problem;
-import org.markproof.service.problem.ProblemCode;
 
 /**
  * Builds statements from the plain JSON of the custodial endpoints. A body holds the statement's

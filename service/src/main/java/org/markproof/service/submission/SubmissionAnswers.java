@@ -11,13 +11,13 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.markproof.contracts.entry.SignedEntry;
+import org.markproof.contracts.problem.ProblemCode;
 import org.markproof.service.intake.Accepted;
 import org.markproof.service.intake.EntryIntake;
 import org.markproof.service.intake.IdempotencyConflictException;
 import org.markproof.service.intake.NaturalKeyConflictException;
 import org.markproof.service.intake.RuleViolationsException;
 import org.markproof.service.intake.Sequenced;
-import org.markproof.service.problem.ProblemCode;
 
 /**
  * Hands a signed entry to the intake and answers as every submission endpoint does (issue 3,

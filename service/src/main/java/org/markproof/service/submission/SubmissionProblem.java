@@ -1,8 +1,8 @@
 package org.markproof.service.submission;
 
 import java.util.List;
+import org.markproof.contracts.problem.ProblemCode;
 import org.markproof.service.problem.Problem;
-import org.markproof.service.problem.ProblemCode;
 
 /**
  * A refusal of a submission, answered as an RFC 9457 problem by {@link SubmissionProblems}: the

@@ -13,8 +13,8 @@ import java.util.Locale;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.markproof.contracts.problem.ProblemCode;
 import org.markproof.service.auth.Groups;
-import org.markproof.service.problem.ProblemCode;
 
 /**
  * {@code GET /v1/submissions/{id}}: where a submission stands. Only its submitter and operators see

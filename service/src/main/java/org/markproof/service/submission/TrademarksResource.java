@@ -21,10 +21,10 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.markproof.contracts.entry.OfficeCode;
 import org.markproof.contracts.entry.StatementKind;
 import org.markproof.contracts.entry.TrademarkRef;
+import org.markproof.contracts.problem.ProblemCode;
 import org.markproof.service.auth.Groups;
 import org.markproof.service.log.keys.SubmitsToLog;
 import org.markproof.service.problem.Problem;
-import org.markproof.service.problem.ProblemCode;
 
 /**
  * A registrar's custodial statements about trademarks: {@code POST /v1/trademarks} records a mark

@@ -1,6 +1,6 @@
 package org.markproof.service.log.api;
 
-import org.markproof.service.problem.ProblemCode;
+import org.markproof.contracts.problem.ProblemCode;
 
 /**
  * A request to the public log API that cannot be answered as asked: a malformed or out-of-range

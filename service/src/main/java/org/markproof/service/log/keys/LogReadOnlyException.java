@@ -1,7 +1,7 @@
 package org.markproof.service.log.keys;
 
+import org.markproof.contracts.problem.ProblemCode;
 import org.markproof.service.problem.Problem;
-import org.markproof.service.problem.ProblemCode;
 
 /**
  * Something asked a verifier-only service to sign as the log or to take a submission: it holds the

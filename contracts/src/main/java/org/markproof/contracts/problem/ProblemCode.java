@@ -1,8 +1,9 @@
-package org.markproof.service.problem;
+package org.markproof.contracts.problem;
 
 /**
- * The stable codes of the service's RFC 9457 problems. A code never changes meaning; clients branch
- * on it (or on the {@code type} URI made from it), never on {@code title} or {@code detail}.
+ * The stable codes of markproof's RFC 9457 problems, answered alike by the service and by a border
+ * post's LAN endpoint ({@code edge-scanner serve}). A code never changes meaning; clients branch on
+ * it (or on the {@code type} URI made from it), never on {@code title} or {@code detail}.
  */
 public enum ProblemCode {
   MALFORMED_JSON(400, "Malformed JSON"),
