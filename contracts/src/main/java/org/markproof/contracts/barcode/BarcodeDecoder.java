@@ -48,6 +48,13 @@ public final class BarcodeDecoder {
   /** Default time budget for one frame. */
   public static final Duration DEFAULT_BUDGET = Duration.ofMillis(250);
 
+  /**
+   * The system property that overrides {@link #DEFAULT_BUDGET} for {@link #withDefaultBudget}: an
+   * ISO-8601 duration such as {@code PT1S}, for a slow machine (or, in tests, a busy one) where a
+   * readable photo would otherwise run out of time and be answered as no code found.
+   */
+  public static final String BUDGET_PROPERTY = "markproof.decode-budget";
+
   private static final List<BarcodeFormat> LINEAR_FORMATS =
       List.of(
           BarcodeFormat.EAN_13, BarcodeFormat.UPC_A, BarcodeFormat.EAN_8, BarcodeFormat.CODE_128);
@@ -73,9 +80,24 @@ public final class BarcodeDecoder {
     this.budgetNanos = budget.toNanos();
   }
 
-  /** A decoder with the {@link #DEFAULT_BUDGET}. */
+  /**
+   * A decoder with the {@link #DEFAULT_BUDGET}, or the budget the {@value #BUDGET_PROPERTY} system
+   * property gives.
+   *
+   * @throws IllegalArgumentException if the property is set but not a non-negative ISO-8601
+   *     duration
+   */
   public static BarcodeDecoder withDefaultBudget() {
-    return new BarcodeDecoder(DEFAULT_BUDGET);
+    String configured = System.getProperty(BUDGET_PROPERTY);
+    if (configured == null || configured.isBlank()) {
+      return new BarcodeDecoder(DEFAULT_BUDGET);
+    }
+    try {
+      return new BarcodeDecoder(Duration.parse(configured.strip()));
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new IllegalArgumentException(
+          BUDGET_PROPERTY + " must be an ISO-8601 duration such as PT1S, not " + configured, e);
+    }
   }
 
   /**

@@ -15,6 +15,26 @@ class BarcodeDecoderTest {
   private static final int WIDTH = 900;
   private static final int HEIGHT = 320;
 
+  /** The system property that lifts the budget on a slow machine is refused when it is not one. */
+  @Test
+  void aBudgetPropertyThatIsNotANonNegativeDurationIsRefused() {
+    String before = System.getProperty(BarcodeDecoder.BUDGET_PROPERTY);
+    try {
+      System.setProperty(BarcodeDecoder.BUDGET_PROPERTY, "a quarter second");
+      assertThrows(IllegalArgumentException.class, BarcodeDecoder::withDefaultBudget);
+      System.setProperty(BarcodeDecoder.BUDGET_PROPERTY, "-PT1S");
+      assertThrows(IllegalArgumentException.class, BarcodeDecoder::withDefaultBudget);
+      System.setProperty(BarcodeDecoder.BUDGET_PROPERTY, "PT2S");
+      BarcodeDecoder.withDefaultBudget();
+    } finally {
+      if (before == null) {
+        System.clearProperty(BarcodeDecoder.BUDGET_PROPERTY);
+      } else {
+        System.setProperty(BarcodeDecoder.BUDGET_PROPERTY, before);
+      }
+    }
+  }
+
   @Test
   void prefersTheDataMatrixOverAnEan13OnTheSamePack() throws Exception {
     Gs1Fields fields = LabelPayloads.signedFields(new SplittableRandom(11));

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,18 +49,17 @@ final class DemoService implements AutoCloseable {
     }
     Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
     Path log = data.resolve("service-" + System.nanoTime() + ".log");
+    List<String> command = new ArrayList<>(List.of(javaBin.toString()));
+    command.addAll(JarRun.jvmFlags());
+    command.addAll(
+        List.of(
+            "-Dmarkproof.demo=true",
+            "-Dmarkproof.data-dir=" + data,
+            "-Dquarkus.http.port=" + port,
+            "-jar",
+            jar));
     Process process =
-        new ProcessBuilder(
-                List.of(
-                    javaBin.toString(),
-                    "-Dmarkproof.demo=true",
-                    "-Dmarkproof.data-dir=" + data,
-                    "-Dquarkus.http.port=" + port,
-                    "-jar",
-                    jar))
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile())
-            .start();
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     DemoService service = new DemoService(process, "http://127.0.0.1:" + port, data);
     long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
     while (!Files.exists(data.resolve("demo/seeded")) || !service.answers()) {

@@ -9,9 +9,22 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.markproof.contracts.barcode.BarcodeDecoder;
 
 /** Runs the built {@code edge-scanner.jar} in its own JVM, as a user would, and captures it. */
 record JarRun(int exitCode, String out, String err) {
+
+  /**
+   * JVM flags for a launched jar: the photo decoding budget the failsafe run sets ({@code
+   * pom.xml}), so that a readable test photo is not answered "no code found" because a busy machine
+   * ran out of the production budget of 250 ms.
+   */
+  static List<String> jvmFlags() {
+    String budget = System.getProperty(BarcodeDecoder.BUDGET_PROPERTY);
+    return budget == null
+        ? List.of()
+        : List.of("-D" + BarcodeDecoder.BUDGET_PROPERTY + "=" + budget);
+  }
 
   static JarRun of(String... args) throws IOException, InterruptedException {
     String jar = System.getProperty("edge.jar");
@@ -19,7 +32,9 @@ record JarRun(int exitCode, String out, String err) {
         jar != null && Files.isRegularFile(Path.of(jar)),
         "the failsafe run must pass -Dedge.jar pointing at the built jar; got " + jar);
     Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
-    List<String> command = new ArrayList<>(List.of(javaBin.toString(), "-jar", jar));
+    List<String> command = new ArrayList<>(List.of(javaBin.toString()));
+    command.addAll(jvmFlags());
+    command.addAll(List.of("-jar", jar));
     command.addAll(List.of(args));
     Path outFile = Files.createTempFile("edge-out", ".txt");
     Path errFile = Files.createTempFile("edge-err", ".txt");

@@ -211,15 +211,11 @@ class ServeIT {
   static Process startServe(Path out, String... args) throws java.io.IOException {
     List<String> command =
         new ArrayList<>(
-            List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar",
-                System.getProperty("edge.jar"),
-                "serve",
-                "--bind",
-                "127.0.0.1",
-                "--port",
-                "0"));
+            List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    command.addAll(JarRun.jvmFlags());
+    command.addAll(
+        List.of(
+            "-jar", System.getProperty("edge.jar"), "serve", "--bind", "127.0.0.1", "--port", "0"));
     command.addAll(List.of(args));
     return new ProcessBuilder(command)
         .redirectOutput(out.toFile())
