@@ -25,6 +25,11 @@ public final class CloneDetector {
   /**
    * Checks {@code current} against {@code others} (sightings of the same GTIN, batch and serial;
    * any with {@code current}'s scan id are ignored). Impossible travel wins over the count.
+   *
+   * <p>A finding names at most {@code policy.maxSightings()} sightings, the latest, oldest first:
+   * that many recent ones with {@code current} already exceed the count, and one distant one
+   * already proves impossible travel. A label copied onto a thousand parcels would otherwise put
+   * every earlier sighting into every later verdict (and its stored copy).
    */
   public static Optional<Finding> check(
       ClonePolicy policy, Sighting current, Collection<Sighting> others) {
@@ -44,14 +49,21 @@ public final class CloneDetector {
     }
     Comparator<Sighting> byTime = Comparator.comparing(Sighting::scannedAt);
     if (!distant.isEmpty()) {
-      distant.sort(byTime);
-      return Optional.of(new Finding(ReasonCode.SEEN_AT_DISTANT_POST, distant));
+      return Optional.of(
+          new Finding(ReasonCode.SEEN_AT_DISTANT_POST, latest(distant, byTime, policy)));
     }
     if (recent.size() + 1 > policy.maxSightings()) {
-      recent.sort(byTime);
-      return Optional.of(new Finding(ReasonCode.SEEN_TOO_OFTEN, recent));
+      return Optional.of(new Finding(ReasonCode.SEEN_TOO_OFTEN, latest(recent, byTime, policy)));
     }
     return Optional.empty();
+  }
+
+  /** The latest {@code policy.maxSightings()} of {@code found}, oldest first. */
+  private static List<Sighting> latest(
+      List<Sighting> found, Comparator<Sighting> byTime, ClonePolicy policy) {
+    found.sort(byTime);
+    int from = Math.max(0, found.size() - policy.maxSightings());
+    return found.subList(from, found.size());
   }
 
   private static boolean unreachable(ClonePolicy policy, Sighting a, Sighting b) {

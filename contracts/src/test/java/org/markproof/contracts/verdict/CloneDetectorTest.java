@@ -16,6 +16,7 @@ class CloneDetectorTest {
   // Hamburg port and Paris CDG airport: about 720 km apart.
   private static final double[] HAMBURG = {53.5461, 9.9661};
   private static final double[] CDG = {49.0097, 2.5479};
+  private static final double[] SYDNEY = {-33.9399, 151.1753};
 
   private static Sighting at(String id, String post, double[] where, Duration after) {
     return new Sighting(id, post, where[0], where[1], T0.plus(after));
@@ -77,6 +78,27 @@ class CloneDetectorTest {
     CloneDetector.Finding f = CloneDetector.check(policy, fourth, earlier).orElseThrow();
     assertEquals(ReasonCode.SEEN_TOO_OFTEN, f.reason());
     assertEquals(List.of("a", "b", "c"), f.sightings().stream().map(Sighting::scanId).toList());
+  }
+
+  @Test
+  void aFindingNamesOnlyTheLatestSightingsThePolicyCounts() {
+    ClonePolicy policy = new ClonePolicy(900, 3, Duration.ofHours(1));
+    List<Sighting> earlier = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      earlier.add(at("s" + i, "FR-CDG", CDG, Duration.ofMinutes(i)));
+    }
+    java.util.Collections.shuffle(earlier, new java.util.Random(7));
+    Sighting now = at("now", "FR-CDG", CDG, Duration.ofMinutes(30));
+    CloneDetector.Finding often = CloneDetector.check(policy, now, earlier).orElseThrow();
+    assertEquals(ReasonCode.SEEN_TOO_OFTEN, often.reason());
+    assertEquals(
+        List.of("s17", "s18", "s19"), often.sightings().stream().map(Sighting::scanId).toList());
+
+    Sighting far = at("far", "AU-SYD", SYDNEY, Duration.ofMinutes(31));
+    CloneDetector.Finding distant = CloneDetector.check(policy, far, earlier).orElseThrow();
+    assertEquals(ReasonCode.SEEN_AT_DISTANT_POST, distant.reason());
+    assertEquals(
+        List.of("s17", "s18", "s19"), distant.sightings().stream().map(Sighting::scanId).toList());
   }
 
   @Test
