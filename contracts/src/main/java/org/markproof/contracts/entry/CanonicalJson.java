@@ -33,15 +33,37 @@ public final class CanonicalJson {
   private CanonicalJson() {}
 
   public static byte[] bytes(JsonNode node) {
+    return bytes(node, null).bytes();
+  }
+
+  /**
+   * Canonical bytes, and where in them one member lies.
+   *
+   * @param start the offset of the member's name (its opening quote), or -1 if not found
+   * @param end the offset just past the member's value, or -1 if not found
+   */
+  public record Marked(byte[] bytes, int start, int end) {
+    public boolean found() {
+      return start >= 0;
+    }
+  }
+
+  /**
+   * {@link #bytes(JsonNode)}, with the span of the object member whose value is {@code marked}
+   * (compared by identity; the first one written if it occurs twice). Not found when {@code marked}
+   * is null or not in the tree, or when the tree is not written directly.
+   */
+  public static Marked bytes(JsonNode node, JsonNode marked) {
     Utf8Out out = new Utf8Out(1024);
+    out.marked = marked;
     try {
       write(node, out);
     } catch (NotDirect e) {
-      return viaText(node);
+      return new Marked(viaText(node), -1, -1);
     } catch (IOException e) {
       throw new IllegalStateException("JCS rejected JSON this package wrote", e);
     }
-    return out.toByteArray();
+    return new Marked(out.toByteArray(), out.markStart, out.markEnd);
   }
 
   /** The reference path: Jackson's text, canonicalized by the RFC 8785 library. */
@@ -74,9 +96,16 @@ public final class CanonicalJson {
             out.put(',');
           }
           Map.Entry<String, JsonNode> member = members.get(i);
+          boolean marking = member.getValue() == out.marked && out.markStart < 0;
+          if (marking) {
+            out.markStart = out.len;
+          }
           string(member.getKey(), out);
           out.put(':');
           write(member.getValue(), out);
+          if (marking) {
+            out.markEnd = out.len;
+          }
         }
         out.put('}');
       }
@@ -186,6 +215,9 @@ public final class CanonicalJson {
   private static final class Utf8Out {
     private byte[] buf;
     private int len;
+    private JsonNode marked;
+    private int markStart = -1;
+    private int markEnd = -1;
 
     Utf8Out(int capacity) {
       buf = new byte[capacity];

@@ -104,17 +104,56 @@ public final class VerdictSignature {
 
   /** {@link #signedText}'s JSON as UTF-8 bytes, never widened to a Java string on the way. */
   public static byte[] signedBytes(ObjectNode document, Ed25519NoteSigner signer) {
+    return signed(document, signer).text();
+  }
+
+  /**
+   * A signed document's text as {@link #signedBytes} writes it, and where its {@code evidence}
+   * member lies in it (for storing the evidence, which many verdicts share, once: {@link
+   * VerdictParts}).
+   *
+   * @param evidenceStart the offset of the member's name, or -1 if the document has none
+   * @param evidenceEnd the offset just past the member's value, or -1
+   */
+  public record Signed(byte[] text, int evidenceStart, int evidenceEnd) {}
+
+  /** Signs {@code document} in place as {@link #signedBytes} does, keeping the evidence's span. */
+  public static Signed signed(ObjectNode document, Ed25519NoteSigner signer) {
     JsonNode format = document.get("format");
     if (format != null && !FORMAT.equals(format.textValue())) {
       throw new IllegalArgumentException(
           "signedText writes " + FORMAT + " documents, not " + format);
     }
     document.remove(MEMBER);
-    byte[] canonical = CanonicalJson.bytes(document);
-    ObjectNode member = member(signer, signer.sign(withDomain(canonical)));
+    CanonicalJson.Marked canonical =
+        CanonicalJson.bytes(document, document.get(VerdictParts.EVIDENCE));
+    ObjectNode member = member(signer, signer.sign(withDomain(canonical.bytes())));
     document.set(MEMBER, member);
-    byte[] memberText = CanonicalJson.bytes(member);
-    // canonical is "{...}": drop its closing brace, add the member, close again.
+    return new Signed(
+        withMember(canonical.bytes(), CanonicalJson.bytes(member)),
+        canonical.start(),
+        canonical.end());
+  }
+
+  /**
+   * The text {@link #signedBytes} wrote for a document it signed, from the document (parsed from
+   * any JSON text of it): the canonical form without the {@code signature} member, then that
+   * member. Checks nothing; {@link #verify} does.
+   *
+   * @throws MalformedDataException if the document has no {@code signature} object
+   */
+  public static byte[] text(ObjectNode signedDocument) throws MalformedDataException {
+    JsonNode member = signedDocument.get(MEMBER);
+    if (member == null || !member.isObject()) {
+      throw new MalformedDataException("verdict: no signature member");
+    }
+    ObjectNode unsigned = signedDocument.deepCopy();
+    unsigned.remove(MEMBER);
+    return withMember(CanonicalJson.bytes(unsigned), CanonicalJson.bytes(member));
+  }
+
+  /** {@code canonical} ({@code "{...}"}) with the signature member added last. */
+  private static byte[] withMember(byte[] canonical, byte[] memberText) {
     byte[] name = ("\"" + MEMBER + "\":").getBytes(StandardCharsets.US_ASCII);
     boolean empty = canonical.length <= 2;
     byte[] out = new byte[canonical.length + (empty ? 0 : 1) + name.length + memberText.length];

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import org.markproof.contracts.verdict.VerdictSignature;
 
 /**
  * One scan and its signed verdict as the {@code scan} table keeps it.
@@ -11,7 +12,8 @@ import java.util.concurrent.CompletableFuture;
  * @param code the scanned text with control characters escaped ({@code \\u0000}), as stored
  * @param concerns the participants whose alerts the verdict raises
  * @param fingerprint SHA-256 of what the client sent, to tell a retry from another scan
- * @param document the signed verdict document, JSON in UTF-8: answered and stored as these bytes
+ * @param signed the signed verdict document, JSON in UTF-8: answered as these bytes, stored without
+ *     its evidence, which goes to {@code verdict_evidence} once for every scan carrying it
  * @param edgeDocument the verdict an offline post gave and signed, as it uploaded it
  * @param durable completes with true once the row is written, false if a row of that id existed
  */
@@ -31,6 +33,6 @@ record ScanRecord(
     String verdict,
     List<String> concerns,
     byte[] fingerprint,
-    byte[] document,
+    VerdictSignature.Signed signed,
     Optional<String> edgeDocument,
     CompletableFuture<Boolean> durable) {}

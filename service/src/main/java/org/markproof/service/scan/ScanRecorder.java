@@ -18,6 +18,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,6 +29,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
+import org.markproof.contracts.verdict.VerdictParts;
 
 /**
  * Writes scans to PostgreSQL in batches after their verdicts are answered — the verdict path's only
@@ -46,22 +49,34 @@ public class ScanRecorder {
    * here.
    */
   private static final String INSERT =
-      "INSERT INTO scan (scan_id, submitter, post_id, lat, lon, scanned_at, received_at, offline,"
-          + " code, gtin, batch, serial, verdict, concerns, fingerprint, document, edge_document)"
+      "WITH evidence AS (INSERT INTO verdict_evidence (id, evidence)"
+          + " SELECT e.id, convert_from(e.evidence, 'UTF8')"
+          + " FROM unnest($19::bytea[], $20::bytea[]) AS e(id, evidence)"
+          + " ON CONFLICT (id) DO NOTHING)"
+          + " INSERT INTO scan (scan_id, submitter, post_id, lat, lon, scanned_at, received_at,"
+          + " offline, code, gtin, batch, serial, verdict, concerns, fingerprint, document,"
+          + " edge_document, evidence_id)"
           + " SELECT r.scan_id, r.submitter, r.post_id, r.lat, r.lon, r.scanned_at, r.received_at,"
           + " r.offline, r.code, r.gtin, r.batch, r.serial, r.verdict,"
           + " ARRAY(SELECT jsonb_array_elements_text(r.concerns::jsonb)), r.fingerprint,"
-          + " convert_from(r.document, 'UTF8'), r.edge_document"
+          + " convert_from(r.document, 'UTF8'), r.edge_document, r.evidence_id"
           + " FROM unnest($1::text[], $2::text[], $3::text[], $4::float8[], $5::float8[],"
           + " $6::timestamptz[], $7::timestamptz[], $8::boolean[], $9::text[], $10::text[],"
           + " $11::text[], $12::text[], $13::text[], $14::text[], $15::bytea[], $16::bytea[],"
-          + " $17::text[]) WITH ORDINALITY AS r(scan_id, submitter, post_id, lat, lon, scanned_at,"
-          + " received_at, offline, code, gtin, batch, serial, verdict, concerns, fingerprint,"
-          + " document, edge_document, position)"
+          + " $17::text[], $18::bytea[]) WITH ORDINALITY AS r(scan_id, submitter, post_id, lat,"
+          + " lon, scanned_at, received_at, offline, code, gtin, batch, serial, verdict, concerns,"
+          + " fingerprint, document, edge_document, evidence_id, position)"
           + " ORDER BY r.position"
           + " ON CONFLICT (scan_id) DO NOTHING RETURNING scan_id";
 
+  /**
+   * How many evidence ids to remember as written. Scans of the same batches against the same
+   * checkpoint share them; one the service forgot is sent again and skipped by the database.
+   */
+  private static final int KNOWN_EVIDENCE = 4096;
+
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final HexFormat HEX = HexFormat.of();
 
   @Inject Pool pool;
   @Inject Vertx vertx;
@@ -70,6 +85,17 @@ public class ScanRecorder {
   private final Queue<ScanRecord> queue = new ConcurrentLinkedQueue<>();
   private final AtomicInteger queued = new AtomicInteger();
   private final Map<String, ScanRecord> recent = new ConcurrentHashMap<>();
+
+  /** Ids (hex) of evidence known to be in {@code verdict_evidence}, least recently used first. */
+  private final Map<String, Boolean> knownEvidence =
+      new LinkedHashMap<>(KNOWN_EVIDENCE, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+          return size() > KNOWN_EVIDENCE;
+        }
+      };
 
   /** Batches being written; up to {@link #MAX_IN_FLIGHT} at once (scans have no order to keep). */
   private final AtomicInteger inFlight = new AtomicInteger();
@@ -129,6 +155,16 @@ public class ScanRecorder {
     return Optional.empty();
   }
 
+  /**
+   * Forgets {@code scanId}'s written record, so that it is next read from the table (tests of the
+   * stored form). A record not yet written is kept.
+   */
+  void forgetWritten(String scanId) {
+    recent.computeIfPresent(
+        scanId,
+        (id, r) -> r.durable().isDone() && !r.durable().isCompletedExceptionally() ? null : r);
+  }
+
   /** Scans queued and not yet written. */
   int backlog() {
     return queued.get();
@@ -152,9 +188,9 @@ public class ScanRecorder {
       return;
     }
     queued.addAndGet(-batch.size());
-    Tuple rows = columns(batch);
+    Rows rows = columns(batch);
     pool.preparedQuery(INSERT)
-        .execute(rows)
+        .execute(rows.tuple())
         .subscribe()
         .with(
             result -> {
@@ -163,12 +199,19 @@ public class ScanRecorder {
                 inserted.add(row.getString(0));
               }
               failures.set(0);
+              synchronized (knownEvidence) {
+                rows.newEvidence().forEach(id -> knownEvidence.put(id, Boolean.TRUE));
+              }
               for (ScanRecord r : batch) {
                 r.durable().complete(inserted.contains(r.scanId()));
               }
               done();
             },
             failure -> {
+              // Whatever failed, send every batch's evidence again rather than trust memory.
+              synchronized (knownEvidence) {
+                knownEvidence.clear();
+              }
               int attempt = failures.incrementAndGet();
               if (attempt >= MAX_ATTEMPTS) {
                 LOG.errorf(
@@ -190,8 +233,14 @@ public class ScanRecorder {
             });
   }
 
-  /** The batch as the column arrays of {@link #INSERT}, in the batch's order. */
-  private static Tuple columns(List<ScanRecord> batch) {
+  /** A batch's parameters, and the ids (hex) of the evidence it writes that was not known. */
+  private record Rows(Tuple tuple, List<String> newEvidence) {}
+
+  /**
+   * The batch as the column arrays of {@link #INSERT}, in the batch's order: each document without
+   * its evidence, which goes to {@code verdict_evidence} unless known to be there already.
+   */
+  private Rows columns(List<ScanRecord> batch) {
     int n = batch.size();
     String[] scanIds = new String[n];
     String[] submitters = new String[n];
@@ -210,6 +259,8 @@ public class ScanRecorder {
     Buffer[] fingerprints = new Buffer[n];
     Buffer[] documents = new Buffer[n];
     String[] edgeDocuments = new String[n];
+    Buffer[] evidenceIds = new Buffer[n];
+    Map<String, VerdictParts> newEvidence = new LinkedHashMap<>();
     for (int i = 0; i < n; i++) {
       ScanRecord r = batch.get(i);
       scanIds[i] = r.scanId();
@@ -231,27 +282,54 @@ public class ScanRecorder {
         throw new IllegalStateException("participant ids always serialise", e);
       }
       fingerprints[i] = Buffer.buffer(r.fingerprint());
-      documents[i] = Buffer.buffer(r.document());
       edgeDocuments[i] = r.edgeDocument().orElse(null);
+      Optional<VerdictParts> parts = VerdictParts.split(r.signed());
+      if (parts.isEmpty()) {
+        documents[i] = Buffer.buffer(r.signed().text());
+        continue;
+      }
+      byte[] id = parts.get().evidenceId();
+      String hex = HEX.formatHex(id);
+      documents[i] = Buffer.buffer(parts.get().rest());
+      evidenceIds[i] = Buffer.buffer(id);
+      boolean known;
+      synchronized (knownEvidence) {
+        known = knownEvidence.get(hex) != null;
+      }
+      if (!known) {
+        newEvidence.putIfAbsent(hex, parts.get());
+      }
     }
-    return Tuple.tuple()
-        .addValue(scanIds)
-        .addValue(submitters)
-        .addValue(posts)
-        .addValue(lats)
-        .addValue(lons)
-        .addValue(scannedAt)
-        .addValue(receivedAt)
-        .addValue(offline)
-        .addValue(codes)
-        .addValue(gtins)
-        .addValue(batches)
-        .addValue(serials)
-        .addValue(verdicts)
-        .addValue(concerns)
-        .addValue(fingerprints)
-        .addValue(documents)
-        .addValue(edgeDocuments);
+    Buffer[] newIds = new Buffer[newEvidence.size()];
+    Buffer[] newTexts = new Buffer[newEvidence.size()];
+    int k = 0;
+    for (Map.Entry<String, VerdictParts> e : newEvidence.entrySet()) {
+      newIds[k] = Buffer.buffer(HEX.parseHex(e.getKey()));
+      newTexts[k++] = Buffer.buffer(e.getValue().evidence());
+    }
+    Tuple tuple =
+        Tuple.tuple()
+            .addValue(scanIds)
+            .addValue(submitters)
+            .addValue(posts)
+            .addValue(lats)
+            .addValue(lons)
+            .addValue(scannedAt)
+            .addValue(receivedAt)
+            .addValue(offline)
+            .addValue(codes)
+            .addValue(gtins)
+            .addValue(batches)
+            .addValue(serials)
+            .addValue(verdicts)
+            .addValue(concerns)
+            .addValue(fingerprints)
+            .addValue(documents)
+            .addValue(edgeDocuments)
+            .addValue(evidenceIds)
+            .addValue(newIds)
+            .addValue(newTexts);
+    return new Rows(tuple, List.copyOf(newEvidence.keySet()));
   }
 
   private void done() {

@@ -174,7 +174,7 @@ public class Scanner {
             evidence(),
             checkpoint.note().getBytes(StandardCharsets.UTF_8),
             checkpoint.size());
-    byte[] text = VerdictSignature.signedBytes(document, key.signer());
+    VerdictSignature.Signed signed = VerdictSignature.signed(document, key.signer());
     Optional<Gs1Fields> item = judgement.item();
     ScanRecord record =
         new ScanRecord(
@@ -193,7 +193,7 @@ public class Scanner {
             judgement.verdict().name(),
             concerns(judgement),
             fingerprint,
-            text,
+            signed,
             edgeDocument,
             new CompletableFuture<>());
     Optional<ScanRecord> raced = recorder.record(record);

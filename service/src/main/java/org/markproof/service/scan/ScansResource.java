@@ -46,6 +46,7 @@ import org.markproof.contracts.barcode.NoCodeFoundException;
 import org.markproof.contracts.label.ScannedCode;
 import org.markproof.contracts.problem.ProblemCode;
 import org.markproof.contracts.verdict.ScanFacts;
+import org.markproof.contracts.verdict.VerdictParts;
 import org.markproof.contracts.verdict.VerdictSignature;
 import org.markproof.service.auth.Groups;
 import org.markproof.service.problem.Problem;
@@ -275,7 +276,7 @@ public class ScansResource {
                                       row.getBuffer("fingerprint").getBytes(), fingerprint)) {
                                 throw reused(facts.scanId());
                               }
-                              return Response.ok(row.getString("document"))
+                              return Response.ok(storedDocument(row))
                                   .type(MediaType.APPLICATION_JSON)
                                   .header(RECORD_HEADER, "durable")
                                   .header(REPLAYED_HEADER, "true")
@@ -293,7 +294,7 @@ public class ScansResource {
 
   private static Response answer(ScanRecord record, boolean replayed, boolean durable) {
     Response.ResponseBuilder out =
-        Response.ok(record.document())
+        Response.ok(record.signed().text())
             .type(MediaType.APPLICATION_JSON)
             .header(RECORD_HEADER, durable ? "durable" : "pending")
             .header("Location", "/v1/scans/" + record.scanId());
@@ -329,7 +330,7 @@ public class ScansResource {
                   || (post.isPresent() && !post.get().equals(row.getString("post_id")))) {
                 throw notFound(scanId);
               }
-              return Response.ok(row.getString("document"))
+              return Response.ok(storedDocument(row))
                   .type(MediaType.APPLICATION_JSON)
                   .header(RECORD_HEADER, "durable")
                   .build();
@@ -341,9 +342,30 @@ public class ScansResource {
   }
 
   private Uni<Row> stored(String scanId) {
-    return pool.preparedQuery("SELECT post_id, fingerprint, document FROM scan WHERE scan_id = $1")
+    return pool.preparedQuery(
+            "SELECT s.post_id, s.fingerprint, convert_to(s.document, 'UTF8') AS document,"
+                + " convert_to(e.evidence, 'UTF8') AS evidence FROM scan s"
+                + " LEFT JOIN verdict_evidence e ON e.id = s.evidence_id WHERE s.scan_id = $1")
         .execute(Tuple.of(scanId))
         .map(rows -> rows.iterator().hasNext() ? rows.iterator().next() : null);
+  }
+
+  /**
+   * A stored row's signed verdict text, as it was answered: a document stored without its evidence
+   * (every row since V10) gets it back from {@code verdict_evidence}.
+   */
+  private static byte[] storedDocument(Row row) {
+    byte[] document = row.getBuffer("document").getBytes();
+    io.vertx.mutiny.core.buffer.Buffer evidence = row.getBuffer("evidence");
+    if (evidence == null) {
+      return document;
+    }
+    try {
+      return new VerdictParts(document, evidence.getBytes()).join();
+    } catch (MalformedDataException e) {
+      throw new IllegalStateException(
+          "the stored verdict of scan " + row.getString("post_id") + " cannot be put together", e);
+    }
   }
 
   /** The scans of a post since a time, oldest first: customs their own post, operators any. */
