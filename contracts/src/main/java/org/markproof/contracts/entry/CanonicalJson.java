@@ -66,6 +66,76 @@ public final class CanonicalJson {
     return new Marked(out.toByteArray(), out.markStart, out.markEnd);
   }
 
+  /**
+   * The canonical bytes of {@code object} with one more member, {@code name}, whose value is {@code
+   * canonicalValue}: the canonical bytes of a value written by this class before (a part many
+   * documents share, written once). The member takes its place in RFC 8785 order; the span is that
+   * member's.
+   *
+   * @throws IllegalArgumentException if {@code object} has a member {@code name} already, or is not
+   *     written directly
+   */
+  public static Marked withMember(JsonNode object, String name, byte[] canonicalValue) {
+    if (!object.isObject() || object.has(name)) {
+      throw new IllegalArgumentException(
+          "cannot add member " + name + " to " + object.getNodeType());
+    }
+    Utf8Out out = new Utf8Out(1024 + canonicalValue.length);
+    try {
+      List<Map.Entry<String, JsonNode>> members = sortedMembers(object);
+      out.put('{');
+      boolean added = false;
+      for (int i = 0; i < members.size(); i++) {
+        Map.Entry<String, JsonNode> member = members.get(i);
+        if (!added && name.compareTo(member.getKey()) < 0) {
+          addRaw(name, canonicalValue, out, i > 0);
+          added = true;
+        }
+        if (i > 0 || added) {
+          out.put(',');
+        }
+        string(member.getKey(), out);
+        out.put(':');
+        write(member.getValue(), out);
+      }
+      if (!added) {
+        addRaw(name, canonicalValue, out, !members.isEmpty());
+      }
+      out.put('}');
+    } catch (NotDirect e) {
+      throw new IllegalArgumentException("the object is not written directly", e);
+    } catch (IOException e) {
+      throw new IllegalStateException("JCS rejected JSON this package wrote", e);
+    }
+    return new Marked(out.toByteArray(), out.markStart, out.markEnd);
+  }
+
+  private static void addRaw(String name, byte[] canonicalValue, Utf8Out out, boolean comma) {
+    if (comma) {
+      out.put(',');
+    }
+    out.markStart = out.len;
+    string(name, out);
+    out.put(':');
+    out.raw(canonicalValue);
+    out.markEnd = out.len;
+  }
+
+  /** An object's members in RFC 8785 order (sorted only if they are not already). */
+  private static List<Map.Entry<String, JsonNode>> sortedMembers(JsonNode node) {
+    List<Map.Entry<String, JsonNode>> members = new ArrayList<>(node.properties());
+    String previous = null;
+    for (Map.Entry<String, JsonNode> member : members) {
+      // String.compareTo orders by UTF-16 code units, as RFC 8785 §3.2.3 sorts.
+      if (previous != null && previous.compareTo(member.getKey()) > 0) {
+        members.sort(Map.Entry.comparingByKey());
+        break;
+      }
+      previous = member.getKey();
+    }
+    return members;
+  }
+
   /** The reference path: Jackson's text, canonicalized by the RFC 8785 library. */
   static byte[] viaText(JsonNode node) {
     try {
@@ -80,16 +150,7 @@ public final class CanonicalJson {
   private static void write(JsonNode node, Utf8Out out) throws IOException {
     switch (node.getNodeType()) {
       case OBJECT -> {
-        List<Map.Entry<String, JsonNode>> members = new ArrayList<>(node.properties());
-        String previous = null;
-        for (Map.Entry<String, JsonNode> member : members) {
-          // String.compareTo orders by UTF-16 code units, as RFC 8785 §3.2.3 sorts.
-          if (previous != null && previous.compareTo(member.getKey()) > 0) {
-            members.sort(Map.Entry.comparingByKey());
-            break;
-          }
-          previous = member.getKey();
-        }
+        List<Map.Entry<String, JsonNode>> members = sortedMembers(node);
         out.put('{');
         for (int i = 0; i < members.size(); i++) {
           if (i > 0) {
@@ -260,6 +321,12 @@ public final class CanonicalJson {
         buf[len++] = (byte) (0x80 | ((cp >> 6) & 0x3f));
         buf[len++] = (byte) (0x80 | (cp & 0x3f));
       }
+    }
+
+    void raw(byte[] bytes) {
+      ensure(bytes.length);
+      System.arraycopy(bytes, 0, buf, len, bytes.length);
+      len += bytes.length;
     }
 
     byte[] toByteArray() {

@@ -62,6 +62,21 @@ public final class VerdictDocument {
       EvidenceSource source,
       byte[] checkpointNote,
       long checkpointSize) {
+    ObjectNode doc = withoutEvidence(judgement, scan, circumstances);
+    doc.set(
+        VerdictParts.EVIDENCE,
+        evidence(judgement.evidence(), source, checkpointNote, checkpointSize));
+    return doc;
+  }
+
+  /**
+   * {@link #write}'s document without its {@code evidence} member, for a writer that adds the
+   * evidence as canonical bytes it keeps ({@link VerdictSignature#signed(ObjectNode, byte[],
+   * org.markproof.contracts.note.Ed25519NoteSigner)}): every scan of a batch against one checkpoint
+   * carries the same.
+   */
+  public static ObjectNode withoutEvidence(
+      Judgement judgement, ScanFacts scan, Circumstances circumstances) {
     ObjectNode doc = JSON.objectNode();
     doc.put("format", VerdictSignature.FORMAT);
     doc.put("verdict", judgement.verdict().name());
@@ -112,7 +127,6 @@ public final class VerdictDocument {
       ArrayNode sightings = doc.putArray("sightings");
       judgement.sightings().forEach(s -> sightings.add(sighting(s)));
     }
-    doc.set("evidence", evidence(judgement.evidence(), source, checkpointNote, checkpointSize));
     return doc;
   }
 
@@ -176,7 +190,13 @@ public final class VerdictDocument {
     return node;
   }
 
-  private static ObjectNode evidence(
+  /**
+   * The {@code evidence} member's value: {@code checkpointNote}, and each entry in {@code relied}
+   * with its inclusion proof against it.
+   *
+   * @throws IllegalArgumentException if an entry lies beyond the checkpoint
+   */
+  public static ObjectNode evidence(
       Map<EvidenceRole, EntryRef> relied,
       EvidenceSource source,
       byte[] checkpointNote,

@@ -136,6 +136,34 @@ public final class VerdictSignature {
   }
 
   /**
+   * Signs {@code withoutEvidence} with {@code evidence} (canonical bytes, as {@link
+   * org.markproof.contracts.entry.CanonicalJson#bytes(JsonNode)} writes the member's value) as its
+   * {@code evidence} member, and returns the text {@link #signed(ObjectNode, Ed25519NoteSigner)}
+   * gives for the whole document, byte for byte. {@code withoutEvidence} gets the {@code signature}
+   * member, as there.
+   *
+   * @throws IllegalArgumentException if the document has an {@code evidence} member already, or
+   *     names another format than {@link #FORMAT}
+   */
+  public static Signed signed(
+      ObjectNode withoutEvidence, byte[] evidence, Ed25519NoteSigner signer) {
+    JsonNode format = withoutEvidence.get("format");
+    if (format != null && !FORMAT.equals(format.textValue())) {
+      throw new IllegalArgumentException(
+          "signedText writes " + FORMAT + " documents, not " + format);
+    }
+    withoutEvidence.remove(MEMBER);
+    CanonicalJson.Marked canonical =
+        CanonicalJson.withMember(withoutEvidence, VerdictParts.EVIDENCE, evidence);
+    ObjectNode member = member(signer, signer.sign(withDomain(canonical.bytes())));
+    withoutEvidence.set(MEMBER, member);
+    return new Signed(
+        withMember(canonical.bytes(), CanonicalJson.bytes(member)),
+        canonical.start(),
+        canonical.end());
+  }
+
+  /**
    * The text {@link #signedBytes} wrote for a document it signed, from the document (parsed from
    * any JSON text of it): the canonical form without the {@code signature} member, then that
    * member. Checks nothing; {@link #verify} does.

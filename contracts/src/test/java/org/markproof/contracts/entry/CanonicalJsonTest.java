@@ -170,4 +170,31 @@ class CanonicalJsonTest {
     }
     return s.toString();
   }
+
+  @Test
+  void aMemberAddedAsCanonicalBytesTakesItsPlaceInOrder() {
+    com.fasterxml.jackson.databind.node.ObjectNode value = JSON.objectNode();
+    value.put("z", 1).put("a", "\u2014");
+    byte[] raw = CanonicalJson.bytes(value);
+    for (String name : java.util.List.of("0", "b", "m", "zz", "\u00e9")) {
+      com.fasterxml.jackson.databind.node.ObjectNode object = JSON.objectNode();
+      object.put("m1", true).put("a", 1.5).put("y", "x");
+      com.fasterxml.jackson.databind.node.ObjectNode whole = object.deepCopy();
+      whole.set(name, value);
+      CanonicalJson.Marked marked = CanonicalJson.withMember(object, name, raw);
+      assertArrayEquals(CanonicalJson.viaText(whole), marked.bytes(), name);
+      String member =
+          new String(
+              java.util.Arrays.copyOfRange(marked.bytes(), marked.start(), marked.end()),
+              java.nio.charset.StandardCharsets.UTF_8);
+      org.junit.jupiter.api.Assertions.assertEquals(
+          "\"" + name + "\":{\"a\":\"\u2014\",\"z\":1}", member);
+    }
+    assertArrayEquals(
+        "{\"only\":{\"a\":\"\u2014\",\"z\":1}}".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        CanonicalJson.withMember(JSON.objectNode(), "only", raw).bytes());
+    org.junit.jupiter.api.Assertions.assertThrows(
+        IllegalArgumentException.class,
+        () -> CanonicalJson.withMember(JSON.objectNode().put("a", 1), "a", raw));
+  }
 }

@@ -89,6 +89,40 @@ class VerdictPartsTest {
   }
 
   @Test
+  void evidenceAddedAsKeptCanonicalBytesSignsTheSameTextAsTheWholeTree() throws Exception {
+    List<String> codes =
+        List.of(
+            VerdictLedger.label("L1", "SER0001"),
+            "caf\u00e9 \u2014 \ud834\udd1e \u0007",
+            VerdictLedger.label("NOPE", "SER0001"));
+    for (String code : codes) {
+      Judgement j = l.judge(code);
+      ScanFacts scan = new ScanFacts("k", "FR-CDG", 49.0097, 2.5479, NOW, code, Optional.empty());
+      VerdictDocument.Circumstances online = VerdictDocument.Circumstances.online(NOW);
+      VerdictSignature.Signed whole =
+          VerdictSignature.signed(
+              VerdictDocument.write(j, scan, online, l, l.checkpoint(), l.size()), verdictKey);
+      byte[] evidence =
+          org.markproof.contracts.entry.CanonicalJson.bytes(
+              VerdictDocument.evidence(j.evidence(), l, l.checkpoint(), l.size()));
+      ObjectNode body = VerdictDocument.withoutEvidence(j, scan, online);
+      VerdictSignature.Signed kept = VerdictSignature.signed(body, evidence, verdictKey);
+      assertArrayEquals(whole.text(), kept.text(), new String(kept.text(), UTF_8));
+      assertEquals(whole.evidenceStart(), kept.evidenceStart());
+      assertEquals(whole.evidenceEnd(), kept.evidenceEnd());
+      assertArrayEquals(evidence, VerdictParts.split(kept).orElseThrow().evidence());
+      assertThrows(
+          IllegalArgumentException.class,
+          () ->
+              VerdictSignature.signed(
+                  VerdictDocument.write(j, scan, online, l, l.checkpoint(), l.size()),
+                  evidence,
+                  verdictKey),
+          "a document with evidence already");
+    }
+  }
+
+  @Test
   void scansOfOneBatchAgainstOneCheckpointShareTheirEvidence() throws Exception {
     VerdictParts first =
         VerdictParts.split(signed("a", VerdictLedger.label("L1", "SER0001"))).orElseThrow();

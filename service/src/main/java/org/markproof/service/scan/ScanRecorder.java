@@ -288,7 +288,7 @@ public class ScanRecorder {
         documents[i] = Buffer.buffer(r.signed().text());
         continue;
       }
-      byte[] id = parts.get().evidenceId();
+      byte[] id = r.evidenceId().orElseGet(parts.get()::evidenceId);
       String hex = HEX.formatHex(id);
       documents[i] = Buffer.buffer(parts.get().rest());
       evidenceIds[i] = Buffer.buffer(id);

@@ -57,6 +57,8 @@ public class Scanner {
   @Inject Pool pool;
 
   private SightingBook sightings;
+  private final EvidenceCache evidenceCache = new EvidenceCache();
+  private final EvidenceSource source = evidence();
 
   /** The verdict given, and whether it was given now or to an earlier request with its id. */
   public record Scanned(ScanRecord record, boolean replayed) {}
@@ -167,14 +169,13 @@ public class Scanner {
     }
     Instant now = clock.instant();
     ObjectNode document =
-        VerdictDocument.write(
+        VerdictDocument.withoutEvidence(
             judgement,
             facts,
-            new VerdictDocument.Circumstances(now, offline, Optional.empty(), Optional.empty()),
-            evidence(),
-            checkpoint.note().getBytes(StandardCharsets.UTF_8),
-            checkpoint.size());
-    VerdictSignature.Signed signed = VerdictSignature.signed(document, key.signer());
+            new VerdictDocument.Circumstances(now, offline, Optional.empty(), Optional.empty()));
+    EvidenceCache.Evidence evidence = evidenceCache.get(judgement.evidence(), checkpoint, source);
+    VerdictSignature.Signed signed =
+        VerdictSignature.signed(document, evidence.canonical(), key.signer());
     Optional<Gs1Fields> item = judgement.item();
     ScanRecord record =
         new ScanRecord(
@@ -194,6 +195,7 @@ public class Scanner {
             concerns(judgement),
             fingerprint,
             signed,
+            Optional.of(evidence.id()),
             edgeDocument,
             new CompletableFuture<>());
     Optional<ScanRecord> raced = recorder.record(record);
