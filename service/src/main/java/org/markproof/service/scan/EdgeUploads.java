@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.markproof.contracts.label.Gs1Fields;
 import org.markproof.contracts.label.ScannedCode;
 import org.markproof.contracts.problem.ProblemCode;
@@ -41,9 +42,16 @@ class EdgeUploads {
   private final RecordedSightings recordedSightings;
   private final Pool pool;
   private final LedgerView ledger;
+  private final ScanRecorder recorder;
 
-  EdgeUploads(Scanner scanner, RecordedSightings recordedSightings, Pool pool, LedgerView ledger) {
+  EdgeUploads(
+      Scanner scanner,
+      RecordedSightings recordedSightings,
+      Pool pool,
+      LedgerView ledger,
+      ScanRecorder recorder) {
     this.scanner = scanner;
+    this.recorder = recorder;
     this.recordedSightings = recordedSightings;
     this.pool = pool;
     this.ledger = ledger;
@@ -152,6 +160,12 @@ class EdgeUploads {
     if (earlier != null) {
       return Arrays.equals(earlier.fingerprint(), fingerprint)
           ? EdgeScanResult.duplicate(facts.scanId(), earlier.verdict())
+          : EdgeScanResult.conflict(facts.scanId());
+    }
+    Optional<ScanRecorder.Written> written = recorder.written(facts.scanId());
+    if (written.isPresent()) {
+      return Arrays.equals(written.get().fingerprint(), fingerprint)
+          ? EdgeScanResult.duplicate(facts.scanId(), written.get().verdict())
           : EdgeScanResult.conflict(facts.scanId());
     }
     List<Sighting> around =

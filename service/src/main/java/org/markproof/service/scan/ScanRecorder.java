@@ -40,8 +40,14 @@ import org.markproof.contracts.verdict.VerdictParts;
 @ApplicationScoped
 public class ScanRecorder {
   private static final Logger LOG = Logger.getLogger(ScanRecorder.class);
-  private static final Duration KEEP_WRITTEN = Duration.ofSeconds(5);
-  private static final int MAX_KEPT = 20_000;
+
+  /**
+   * How long written scan ids are remembered (a retry within it is answered the stored verdict).
+   */
+  private static final Duration KEEP_WRITTEN = Duration.ofSeconds(60);
+
+  /** Most written scan ids remembered (~200 bytes each); past it, all are forgotten at once. */
+  private static final int MAX_KEPT = 500_000;
 
   /**
    * One statement per batch over column arrays. A row's {@code concerns} travel as a JSON array of
@@ -84,7 +90,12 @@ public class ScanRecorder {
 
   private final Queue<ScanRecord> queue = new ConcurrentLinkedQueue<>();
   private final AtomicInteger queued = new AtomicInteger();
+
+  /** Scans queued or being written, with their documents. */
   private final Map<String, ScanRecord> recent = new ConcurrentHashMap<>();
+
+  /** Scans written in the last {@link #KEEP_WRITTEN}, without their documents. */
+  private final Map<String, Written> written = new ConcurrentHashMap<>();
 
   /** Ids (hex) of evidence known to be in {@code verdict_evidence}, least recently used first. */
   private final Map<String, Boolean> knownEvidence =
@@ -134,7 +145,7 @@ public class ScanRecorder {
     }
   }
 
-  /** The scan of {@code scanId} still in memory (queued, or written recently), if any. */
+  /** The scan of {@code scanId} still in memory (queued, or being written), if any. */
   Optional<ScanRecord> recent(String scanId) {
     return Optional.ofNullable(recent.get(scanId));
   }
@@ -156,13 +167,14 @@ public class ScanRecorder {
   }
 
   /**
-   * Forgets {@code scanId}'s written record, so that it is next read from the table (tests of the
-   * stored form). A record not yet written is kept.
+   * A scan written lately: enough to tell a retry of it from another scan reusing its id without
+   * reading the table, and what it was judged.
    */
-  void forgetWritten(String scanId) {
-    recent.computeIfPresent(
-        scanId,
-        (id, r) -> r.durable().isDone() && !r.durable().isCompletedExceptionally() ? null : r);
+  record Written(String postId, byte[] fingerprint, String verdict, Instant writtenAt) {}
+
+  /** The scan of {@code scanId} if this service wrote it lately; its verdict is in the table. */
+  Optional<Written> written(String scanId) {
+    return Optional.ofNullable(written.get(scanId));
   }
 
   /** Scans queued and not yet written. */
@@ -201,6 +213,16 @@ public class ScanRecorder {
               failures.set(0);
               synchronized (knownEvidence) {
                 rows.newEvidence().forEach(id -> knownEvidence.put(id, Boolean.TRUE));
+              }
+              // Only ids and fingerprints stay in memory once the table holds the verdicts:
+              // keeping the ~2-7 kB documents for seconds made every young collection copy them.
+              Instant now = Instant.now();
+              for (ScanRecord r : batch) {
+                if (inserted.contains(r.scanId())) {
+                  written.put(
+                      r.scanId(), new Written(r.postId(), r.fingerprint(), r.verdict(), now));
+                }
+                recent.remove(r.scanId(), r);
               }
               for (ScanRecord r : batch) {
                 r.durable().complete(inserted.contains(r.scanId()));
@@ -342,18 +364,14 @@ public class ScanRecorder {
 
   private void forgetWritten() {
     long now = System.nanoTime();
-    if (recent.size() < 1024 || (now - lastSweep < 1_000_000_000L && recent.size() < MAX_KEPT)) {
+    if (written.size() < 1024 || (now - lastSweep < 1_000_000_000L && written.size() < MAX_KEPT)) {
       return;
     }
     lastSweep = now;
     Instant before = Instant.now().minus(KEEP_WRITTEN);
-    boolean over = recent.size() > MAX_KEPT;
-    recent
-        .values()
-        .removeIf(
-            r ->
-                r.durable().isDone()
-                    && !r.durable().isCompletedExceptionally()
-                    && (over || r.receivedAt().isBefore(before)));
+    written.values().removeIf(w -> w.writtenAt().isBefore(before));
+    if (written.size() > MAX_KEPT) {
+      written.clear();
+    }
   }
 }

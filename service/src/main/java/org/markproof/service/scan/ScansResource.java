@@ -253,6 +253,14 @@ public class ScansResource {
     String subject = token.getSubject();
     posts.requirePost(subject, facts.postId());
     byte[] fingerprint = Scanner.fingerprint(facts, subject);
+    Optional<ScanRecorder.Written> written = recorder.written(facts.scanId());
+    if (written.isPresent()) {
+      // Written lately: the answer is the stored verdict, unless the id was reused.
+      if (!Arrays.equals(written.get().fingerprint(), fingerprint)) {
+        throw reused(facts.scanId());
+      }
+      return replayStored(facts.scanId(), fingerprint);
+    }
     Scanner.Scanned scanned = scanner.scan(facts, code, subject, false, fingerprint);
     ScanRecord record = scanned.record();
     if (scanned.replayed() && !Arrays.equals(record.fingerprint(), fingerprint)) {
@@ -268,20 +276,27 @@ public class ScansResource {
             inserted ->
                 inserted || scanned.replayed()
                     ? Uni.createFrom().item(answer(record, scanned.replayed(), true))
-                    : stored(facts.scanId())
-                        .map(
-                            row -> {
-                              if (row == null
-                                  || !Arrays.equals(
-                                      row.getBuffer("fingerprint").getBytes(), fingerprint)) {
-                                throw reused(facts.scanId());
-                              }
-                              return Response.ok(storedDocument(row))
-                                  .type(MediaType.APPLICATION_JSON)
-                                  .header(RECORD_HEADER, "durable")
-                                  .header(REPLAYED_HEADER, "true")
-                                  .build();
-                            }));
+                    : replayStored(facts.scanId(), fingerprint));
+  }
+
+  /**
+   * The stored verdict of {@code scanId} as a replay, if it was scanned with {@code fingerprint}.
+   */
+  private Uni<Response> replayStored(String scanId, byte[] fingerprint) {
+    return stored(scanId)
+        .map(
+            row -> {
+              if (row == null
+                  || !Arrays.equals(row.getBuffer("fingerprint").getBytes(), fingerprint)) {
+                throw reused(scanId);
+              }
+              return Response.ok(storedDocument(row))
+                  .type(MediaType.APPLICATION_JSON)
+                  .header(RECORD_HEADER, "durable")
+                  .header(REPLAYED_HEADER, "true")
+                  .header("Location", "/v1/scans/" + scanId)
+                  .build();
+            });
   }
 
   private static SubmissionProblem reused(String scanId) {
