@@ -119,20 +119,9 @@ public final class VerdictSignature {
 
   /** Signs {@code document} in place as {@link #signedBytes} does, keeping the evidence's span. */
   public static Signed signed(ObjectNode document, Ed25519NoteSigner signer) {
-    JsonNode format = document.get("format");
-    if (format != null && !FORMAT.equals(format.textValue())) {
-      throw new IllegalArgumentException(
-          "signedText writes " + FORMAT + " documents, not " + format);
-    }
-    document.remove(MEMBER);
-    CanonicalJson.Marked canonical =
-        CanonicalJson.bytes(document, document.get(VerdictParts.EVIDENCE));
-    ObjectNode member = member(signer, signer.sign(withDomain(canonical.bytes())));
-    document.set(MEMBER, member);
-    return new Signed(
-        withMember(canonical.bytes(), CanonicalJson.bytes(member)),
-        canonical.start(),
-        canonical.end());
+    unsign(document);
+    return sign(
+        document, CanonicalJson.bytes(document, document.get(VerdictParts.EVIDENCE)), signer);
   }
 
   /**
@@ -147,16 +136,28 @@ public final class VerdictSignature {
    */
   public static Signed signed(
       ObjectNode withoutEvidence, byte[] evidence, Ed25519NoteSigner signer) {
-    JsonNode format = withoutEvidence.get("format");
+    unsign(withoutEvidence);
+    return sign(
+        withoutEvidence,
+        CanonicalJson.withMember(withoutEvidence, VerdictParts.EVIDENCE, evidence),
+        signer);
+  }
+
+  /** Checks that {@code document} is a {@link #FORMAT} one and drops any signature member. */
+  private static void unsign(ObjectNode document) {
+    JsonNode format = document.get("format");
     if (format != null && !FORMAT.equals(format.textValue())) {
       throw new IllegalArgumentException(
           "signedText writes " + FORMAT + " documents, not " + format);
     }
-    withoutEvidence.remove(MEMBER);
-    CanonicalJson.Marked canonical =
-        CanonicalJson.withMember(withoutEvidence, VerdictParts.EVIDENCE, evidence);
+    document.remove(MEMBER);
+  }
+
+  /** Signs {@code canonical}, sets the member on {@code document}, and writes it last. */
+  private static Signed sign(
+      ObjectNode document, CanonicalJson.Marked canonical, Ed25519NoteSigner signer) {
     ObjectNode member = member(signer, signer.sign(withDomain(canonical.bytes())));
-    withoutEvidence.set(MEMBER, member);
+    document.set(MEMBER, member);
     return new Signed(
         withMember(canonical.bytes(), CanonicalJson.bytes(member)),
         canonical.start(),

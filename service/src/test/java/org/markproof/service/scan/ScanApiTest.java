@@ -276,15 +276,7 @@ class ScanApiTest {
     assertEquals(w.post, clone.at("/sightings/0/postId").textValue());
     verifyEvidence(clone);
 
-    given()
-        .auth()
-        .oauth2(w.officerToken())
-        .queryParam("durable", "true")
-        .contentType("application/json")
-        .body(w.scanBody("flush"))
-        .post("/v1/scans")
-        .then()
-        .statusCode(200);
+    w.durableScan(w.officerToken(), w.scanBody("flush")).then().statusCode(200);
     List<String> holderAlerts =
         given()
             .auth()
@@ -312,14 +304,7 @@ class ScanApiTest {
   @Test
   void aRetryGetsTheSameVerdictAndAReusedIdIsRefused() throws Exception {
     Map<String, Object> body = w.scanBody(ScanWorld.label(w.labelKey, w.gtin, "L1", "RETRY001"));
-    Response first =
-        given()
-            .auth()
-            .oauth2(w.officerToken())
-            .queryParam("durable", "true")
-            .contentType("application/json")
-            .body(body)
-            .post("/v1/scans");
+    Response first = w.durableScan(w.officerToken(), body);
     assertEquals("durable", first.header("Markproof-Record"));
     Response again = w.scan(w.officerToken(), body);
     assertEquals(200, again.statusCode());
@@ -367,15 +352,7 @@ class ScanApiTest {
     assertEquals(403, notEnrolled.statusCode());
 
     Map<String, Object> mine = w.scanBody("hello");
-    given()
-        .auth()
-        .oauth2(w.officerToken())
-        .queryParam("durable", "true")
-        .contentType("application/json")
-        .body(mine)
-        .post("/v1/scans")
-        .then()
-        .statusCode(200);
+    w.durableScan(w.officerToken(), mine).then().statusCode(200);
     String id = (String) mine.get("scanId");
     given()
         .auth()
@@ -498,15 +475,7 @@ class ScanApiTest {
   void anOfficerSeizesGoodsOfTheirOwnScanAsASignedLogEntry() throws Exception {
     Map<String, Object> body =
         w.scanBody(ScanWorld.label(TestLedger.newKey(), w.gtin, "L1", "SEIZE001"));
-    given()
-        .auth()
-        .oauth2(w.officerToken())
-        .queryParam("durable", "true")
-        .contentType("application/json")
-        .body(body)
-        .post("/v1/scans")
-        .then()
-        .statusCode(200);
+    w.durableScan(w.officerToken(), body).then().statusCode(200);
     String scanId = (String) body.get("scanId");
 
     given()

@@ -197,4 +197,15 @@ final class ScanWorld {
         .body(body)
         .post("/v1/scans");
   }
+
+  /** {@link #scan}, answered once the scan is written ({@code ?durable=true}). */
+  Response durableScan(String token, Map<String, Object> body) {
+    return given()
+        .auth()
+        .oauth2(token)
+        .queryParam("durable", "true")
+        .contentType("application/json")
+        .body(body)
+        .post("/v1/scans");
+  }
 }

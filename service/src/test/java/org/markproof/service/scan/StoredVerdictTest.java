@@ -50,14 +50,7 @@ class StoredVerdictTest {
   }
 
   private Response durableScan(Map<String, Object> body) {
-    Response r =
-        given()
-            .auth()
-            .oauth2(w.officerToken())
-            .queryParam("durable", "true")
-            .contentType("application/json")
-            .body(body)
-            .post("/v1/scans");
+    Response r = w.durableScan(w.officerToken(), body);
     assertEquals(200, r.statusCode(), r.asString());
     assertEquals("durable", r.header("Markproof-Record"));
     return r;
