@@ -170,7 +170,7 @@ public class ScanRecorder {
    * A scan written lately: enough to tell a retry of it from another scan reusing its id without
    * reading the table, and what it was judged.
    */
-  record Written(String postId, byte[] fingerprint, String verdict, Instant writtenAt) {}
+  record Written(byte[] fingerprint, String verdict, Instant writtenAt) {}
 
   /** The scan of {@code scanId} if this service wrote it lately; its verdict is in the table. */
   Optional<Written> written(String scanId) {
@@ -219,8 +219,7 @@ public class ScanRecorder {
               Instant now = Instant.now();
               for (ScanRecord r : batch) {
                 if (inserted.contains(r.scanId())) {
-                  written.put(
-                      r.scanId(), new Written(r.postId(), r.fingerprint(), r.verdict(), now));
+                  written.put(r.scanId(), new Written(r.fingerprint(), r.verdict(), now));
                 }
                 recent.remove(r.scanId(), r);
               }

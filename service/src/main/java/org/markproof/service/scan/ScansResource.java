@@ -290,7 +290,7 @@ public class ScansResource {
                   || !Arrays.equals(row.getBuffer("fingerprint").getBytes(), fingerprint)) {
                 throw reused(scanId);
               }
-              return Response.ok(storedDocument(row))
+              return Response.ok(storedDocument(row, scanId))
                   .type(MediaType.APPLICATION_JSON)
                   .header(RECORD_HEADER, "durable")
                   .header(REPLAYED_HEADER, "true")
@@ -345,7 +345,7 @@ public class ScansResource {
                   || (post.isPresent() && !post.get().equals(row.getString("post_id")))) {
                 throw notFound(scanId);
               }
-              return Response.ok(storedDocument(row))
+              return Response.ok(storedDocument(row, scanId))
                   .type(MediaType.APPLICATION_JSON)
                   .header(RECORD_HEADER, "durable")
                   .build();
@@ -369,7 +369,7 @@ public class ScansResource {
    * A stored row's signed verdict text, as it was answered: a document stored without its evidence
    * (every row since V10) gets it back from {@code verdict_evidence}.
    */
-  private static byte[] storedDocument(Row row) {
+  private static byte[] storedDocument(Row row, String scanId) {
     byte[] document = row.getBuffer("document").getBytes();
     io.vertx.mutiny.core.buffer.Buffer evidence = row.getBuffer("evidence");
     if (evidence == null) {
@@ -379,7 +379,7 @@ public class ScansResource {
       return new VerdictParts(document, evidence.getBytes()).join();
     } catch (MalformedDataException e) {
       throw new IllegalStateException(
-          "the stored verdict of scan " + row.getString("post_id") + " cannot be put together", e);
+          "the stored verdict of scan " + scanId + " cannot be put together", e);
     }
   }
 
