@@ -42,11 +42,7 @@ public final class CanonicalJson {
    * @param start the offset of the member's name (its opening quote), or -1 if not found
    * @param end the offset just past the member's value, or -1 if not found
    */
-  public record Marked(byte[] bytes, int start, int end) {
-    public boolean found() {
-      return start >= 0;
-    }
-  }
+  public record Marked(byte[] bytes, int start, int end) {}
 
   /**
    * {@link #bytes(JsonNode)}, with the span of the object member whose value is {@code marked}
