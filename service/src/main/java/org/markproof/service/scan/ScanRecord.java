@@ -14,7 +14,7 @@ import org.markproof.contracts.verdict.VerdictSignature;
  * @param fingerprint SHA-256 of what the client sent, to tell a retry from another scan
  * @param signed the signed verdict document, JSON in UTF-8: answered as these bytes, stored without
  *     its evidence, which goes to {@code verdict_evidence} once for every scan carrying it
- * @param evidenceId SHA-256 of the signed document's evidence member, if the writer knows it
+ * @param evidenceId SHA-256 of the signed document's evidence member (its name in storage)
  * @param edgeDocument the verdict an offline post gave and signed, as it uploaded it
  * @param durable completes with true once the row is written, false if a row of that id existed
  */
@@ -35,6 +35,6 @@ record ScanRecord(
     List<String> concerns,
     byte[] fingerprint,
     VerdictSignature.Signed signed,
-    Optional<byte[]> evidenceId,
+    byte[] evidenceId,
     Optional<String> edgeDocument,
     CompletableFuture<Boolean> durable) {}

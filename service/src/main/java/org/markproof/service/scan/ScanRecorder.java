@@ -309,7 +309,7 @@ public class ScanRecorder {
         documents[i] = Buffer.buffer(r.signed().text());
         continue;
       }
-      byte[] id = r.evidenceId().orElseGet(parts.get()::evidenceId);
+      byte[] id = r.evidenceId();
       String hex = HEX.formatHex(id);
       documents[i] = Buffer.buffer(parts.get().rest());
       evidenceIds[i] = Buffer.buffer(id);

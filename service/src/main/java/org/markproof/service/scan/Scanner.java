@@ -195,7 +195,7 @@ public class Scanner {
             concerns(judgement),
             fingerprint,
             signed,
-            Optional.of(evidence.id()),
+            evidence.id(),
             edgeDocument,
             new CompletableFuture<>());
     Optional<ScanRecord> raced = recorder.record(record);
