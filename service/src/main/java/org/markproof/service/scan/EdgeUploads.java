@@ -162,10 +162,10 @@ class EdgeUploads {
           ? EdgeScanResult.duplicate(facts.scanId(), earlier.verdict())
           : EdgeScanResult.conflict(facts.scanId());
     }
-    Optional<ScanRecorder.Written> written = recorder.written(facts.scanId());
+    Optional<WrittenScans.Written> written = recorder.written(facts.scanId());
     if (written.isPresent()) {
-      return Arrays.equals(written.get().fingerprint(), fingerprint)
-          ? EdgeScanResult.duplicate(facts.scanId(), written.get().verdict())
+      return written.get().sameFingerprint(fingerprint)
+          ? EdgeScanResult.duplicate(facts.scanId(), written.get().verdict().name())
           : EdgeScanResult.conflict(facts.scanId());
     }
     List<Sighting> around =

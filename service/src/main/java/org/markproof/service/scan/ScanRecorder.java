@@ -13,7 +13,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -29,6 +28,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
+import org.markproof.contracts.verdict.VerdictCode;
 import org.markproof.contracts.verdict.VerdictParts;
 
 /**
@@ -42,12 +42,13 @@ public class ScanRecorder {
   private static final Logger LOG = Logger.getLogger(ScanRecorder.class);
 
   /**
-   * How long written scan ids are remembered (a retry within it is answered the stored verdict).
+   * How long written scan ids are remembered at least (a retry within it is answered the stored
+   * verdict).
    */
   private static final Duration KEEP_WRITTEN = Duration.ofSeconds(60);
 
-  /** Most written scan ids remembered (~200 bytes each); past it, all are forgotten at once. */
-  private static final int MAX_KEPT = 500_000;
+  /** Most written scan ids remembered per {@link #KEEP_WRITTEN} (32 bytes each, in flat tables). */
+  private static final int MAX_KEPT = 1_000_000;
 
   /**
    * One statement per batch over column arrays. A row's {@code concerns} travel as a JSON array of
@@ -94,8 +95,8 @@ public class ScanRecorder {
   /** Scans queued or being written, with their documents. */
   private final Map<String, ScanRecord> recent = new ConcurrentHashMap<>();
 
-  /** Scans written in the last {@link #KEEP_WRITTEN}, without their documents. */
-  private final Map<String, Written> written = new ConcurrentHashMap<>();
+  /** Scans written in the last {@link #KEEP_WRITTEN} at least, without their documents. */
+  private final WrittenScans written = new WrittenScans(KEEP_WRITTEN.toNanos(), MAX_KEPT);
 
   /** Ids (hex) of evidence known to be in {@code verdict_evidence}, least recently used first. */
   private final Map<String, Boolean> knownEvidence =
@@ -123,7 +124,6 @@ public class ScanRecorder {
   private static final int MAX_ATTEMPTS = 3000;
 
   private volatile long timer = -1;
-  private volatile long lastSweep = System.nanoTime();
 
   void start(@Observes StartupEvent event) {
     timer = vertx.setPeriodic(Math.max(1, settings.recordInterval().toMillis()), id -> flush());
@@ -167,14 +167,12 @@ public class ScanRecorder {
   }
 
   /**
-   * A scan written lately: enough to tell a retry of it from another scan reusing its id without
-   * reading the table, and what it was judged.
+   * The scan of {@code scanId} if this service wrote it lately: enough to tell a retry of it from
+   * another scan reusing its id without reading the table, and what it was judged. Its verdict
+   * document is in the table.
    */
-  record Written(byte[] fingerprint, String verdict, Instant writtenAt) {}
-
-  /** The scan of {@code scanId} if this service wrote it lately; its verdict is in the table. */
-  Optional<Written> written(String scanId) {
-    return Optional.ofNullable(written.get(scanId));
+  Optional<WrittenScans.Written> written(String scanId) {
+    return written.get(scanId);
   }
 
   /** Scans queued and not yet written. */
@@ -216,10 +214,9 @@ public class ScanRecorder {
               }
               // Only ids and fingerprints stay in memory once the table holds the verdicts:
               // keeping the ~2-7 kB documents for seconds made every young collection copy them.
-              Instant now = Instant.now();
               for (ScanRecord r : batch) {
                 if (inserted.contains(r.scanId())) {
-                  written.put(r.scanId(), new Written(r.fingerprint(), r.verdict(), now));
+                  written.add(r.scanId(), r.fingerprint(), VerdictCode.valueOf(r.verdict()));
                 }
                 recent.remove(r.scanId(), r);
               }
@@ -355,22 +352,8 @@ public class ScanRecorder {
 
   private void done() {
     inFlight.decrementAndGet();
-    forgetWritten();
     if (queued.get() >= settings.recordBatchSize()) {
       vertx.runOnContext(this::flush);
-    }
-  }
-
-  private void forgetWritten() {
-    long now = System.nanoTime();
-    if (written.size() < 1024 || (now - lastSweep < 1_000_000_000L && written.size() < MAX_KEPT)) {
-      return;
-    }
-    lastSweep = now;
-    Instant before = Instant.now().minus(KEEP_WRITTEN);
-    written.values().removeIf(w -> w.writtenAt().isBefore(before));
-    if (written.size() > MAX_KEPT) {
-      written.clear();
     }
   }
 }

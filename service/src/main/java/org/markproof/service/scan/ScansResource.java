@@ -253,10 +253,10 @@ public class ScansResource {
     String subject = token.getSubject();
     posts.requirePost(subject, facts.postId());
     byte[] fingerprint = Scanner.fingerprint(facts, subject);
-    Optional<ScanRecorder.Written> written = recorder.written(facts.scanId());
+    Optional<WrittenScans.Written> written = recorder.written(facts.scanId());
     if (written.isPresent()) {
       // Written lately: the answer is the stored verdict, unless the id was reused.
-      if (!Arrays.equals(written.get().fingerprint(), fingerprint)) {
+      if (!written.get().sameFingerprint(fingerprint)) {
         throw reused(facts.scanId());
       }
       return replayStored(facts.scanId(), fingerprint);
