@@ -1,6 +1,7 @@
 package org.markproof.service.bench;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.net.URI;
@@ -9,9 +10,10 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
 import java.util.Arrays;
-import java.util.concurrent.TimeUnit;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntFunction;
 
@@ -23,13 +25,18 @@ import java.util.function.IntFunction;
  * the achieved rate and the percentiles.
  *
  * <p>The load generator shares the machine with the service it measures, so it must cost little:
- * every request is built before the clock starts, and one thread drives all connections through a
- * selector (plain HTTP/1.1, answers with a Content-Length or chunked). The earlier version, a
- * blocking thread per connection, cost about 85 µs of CPU per request, three times what wrk costs,
- * and at 70 % of the service's maximum it took the CPU the service needed.
+ * every request is built before the clock starts; one thread sends each at its due time, another
+ * reads every answer through a selector the moment it arrives (plain HTTP/1.1, answers with a
+ * Content-Length or chunked). The same load runs unmeasured for a few seconds first. The earlier
+ * version, a blocking thread per connection, cost about 85 µs of CPU per request, three times what
+ * wrk costs, and at 70 % of the service's maximum it took the CPU the service needed.
  */
 final class FixedRateLoad {
-  private static final long SPIN_BELOW_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
+  /**
+   * Seconds of the same load before the measured one, unmeasured: this JVM's own JIT compilation
+   * would otherwise take CPU from the service during the measurement.
+   */
+  private static final int WARM_UP_SECONDS = 5;
 
   private FixedRateLoad() {}
 
@@ -37,60 +44,78 @@ final class FixedRateLoad {
   record Request(String method, String target, String token, String body) {}
 
   static void run(URI url, double rate, int seconds, int connections, IntFunction<Request> requests)
-      throws IOException {
+      throws IOException, InterruptedException {
     int total = (int) (rate * seconds);
+    int warming = (int) (rate * WARM_UP_SECONDS);
+    byte[][] warm = new byte[warming][];
+    for (int i = 0; i < warming; i++) {
+      warm[i] = encode(url, requests.apply(total + i)); // fresh requests, after the measured ones
+    }
     byte[][] wire = new byte[total][];
     for (int i = 0; i < total; i++) {
       wire[i] = encode(url, requests.apply(i));
     }
+    phase(url, rate, connections, warm, false);
+    phase(url, rate, connections, wire, true);
+  }
+
+  private static void phase(URI url, double rate, int connections, byte[][] wire, boolean report)
+      throws IOException, InterruptedException {
+    int total = wire.length;
     long[] latencies = new long[total];
     InetSocketAddress address = new InetSocketAddress(url.getHost(), url.getPort());
+    AtomicInteger unsent = new AtomicInteger();
     int failed = 0;
     int non200 = 0;
     try (Selector selector = Selector.open()) {
-      ArrayDeque<Connection> idle = new ArrayDeque<>();
+      Queue<Connection> idle = new ConcurrentLinkedQueue<>();
       for (int c = 0; c < connections; c++) {
         idle.add(Connection.open(address, selector));
       }
       long start = System.nanoTime() + 200_000_000L;
-      int next = 0;
+      // The sender sleeps until each request is due and writes it on a free connection; this
+      // thread only reads, so an answer is read when it arrives, not when the sender wakes.
+      Thread sender =
+          new Thread(
+              () -> {
+                for (int i = 0; i < total; i++) {
+                  long due = due(start, i, rate);
+                  for (long wait = due - System.nanoTime(); wait > 0; ) {
+                    LockSupport.parkNanos(wait);
+                    wait = due - System.nanoTime();
+                  }
+                  Connection connection;
+                  while ((connection = idle.poll()) == null) {
+                    LockSupport.park();
+                  }
+                  try {
+                    connection.send(i, wire[i]);
+                  } catch (IOException e) {
+                    latencies[i] = System.nanoTime() - due;
+                    unsent.incrementAndGet();
+                    connection.close();
+                    try {
+                      idle.add(Connection.open(address, selector));
+                    } catch (IOException again) {
+                      throw new UncheckedIOException(again);
+                    }
+                  }
+                }
+              },
+              "fixed-rate-sender");
+      sender.start();
       int done = 0;
       long lastDone = start;
-      while (done < total) {
-        long now = System.nanoTime();
-        while (next < total && !idle.isEmpty() && due(start, next, rate) <= now) {
-          Connection connection = idle.poll();
-          try {
-            connection.send(next, wire[next]);
-          } catch (IOException e) {
-            failed++;
-            latencies[next] = System.nanoTime() - due(start, next, rate);
-            done++;
-            connection.close();
-            idle.add(Connection.open(address, selector));
-          }
-          next++;
-        }
-        long wait =
-            next < total && !idle.isEmpty() ? due(start, next, rate) - System.nanoTime() : -1;
-        int ready;
-        if (wait < 0 && next < total && !idle.isEmpty()) {
-          ready = selector.selectNow();
-        } else if (wait < 0) {
-          ready = selector.select(1000);
-        } else if (wait < SPIN_BELOW_NANOS) {
-          ready = selector.selectNow();
-          if (ready == 0) {
-            LockSupport.parkNanos(wait);
-          }
-        } else {
-          ready = selector.select(TimeUnit.NANOSECONDS.toMillis(wait - SPIN_BELOW_NANOS / 2) + 1);
-        }
-        if (ready == 0) {
+      while (done + unsent.get() < total) {
+        if (selector.select(100) == 0) {
           continue;
         }
         for (SelectionKey key : selector.selectedKeys()) {
           Connection connection = (Connection) key.attachment();
+          if (!connection.busy) {
+            connection.closeIfEnded(); // a free connection the server closed: the sender finds out
+            continue;
+          }
           int status;
           try {
             status = connection.receive();
@@ -114,8 +139,13 @@ final class FixedRateLoad {
             }
             idle.add(connection);
           }
+          LockSupport.unpark(sender);
         }
         selector.selectedKeys().clear();
+      }
+      sender.join();
+      if (!report) {
+        return;
       }
       double elapsed = (lastDone - start) / 1e9;
       long[] sorted = latencies.clone();
@@ -123,7 +153,7 @@ final class FixedRateLoad {
       System.out.printf(
           "target %.0f req/s on %d connections: %d requests in %.2f s = %.1f req/s achieved;"
               + " errors %d, non-200 %d%n",
-          rate, connections, total, elapsed, total / elapsed, failed, non200);
+          rate, connections, total, elapsed, total / elapsed, failed + unsent.get(), non200);
       System.out.printf(
           "latency from due time: p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, p99.9 %.2f ms, max %.2f"
               + " ms%n",
@@ -177,7 +207,8 @@ final class FixedRateLoad {
   private static final class Connection {
     private final SocketChannel channel;
     private ByteBuffer in = ByteBuffer.allocate(1 << 16);
-    int request;
+    volatile int request;
+    volatile boolean busy;
 
     private Connection(SocketChannel channel) {
       this.channel = channel;
@@ -194,6 +225,7 @@ final class FixedRateLoad {
 
     void send(int request, byte[] bytes) throws IOException {
       this.request = request;
+      busy = true;
       ByteBuffer out = ByteBuffer.wrap(bytes);
       while (out.hasRemaining()) {
         if (channel.write(out) == 0) {
@@ -217,7 +249,18 @@ final class FixedRateLoad {
       int status = Integer.parseInt(new String(in.array(), 9, 3, StandardCharsets.US_ASCII));
       // A complete answer ends the exchange: with one request in flight nothing follows it.
       in.clear();
+      busy = false;
       return status;
+    }
+
+    void closeIfEnded() {
+      try {
+        if (channel.read(in) < 0) {
+          close();
+        }
+      } catch (IOException e) {
+        close();
+      }
     }
 
     void close() {
