@@ -14,8 +14,9 @@
 #   3. the ceiling of a trivial endpoint: GET /v1/info, itself warmed up first;
 #   4. POST /v1/scans with the demo's labels (genuine, revoked, forged; repeated serials turn into
 #      clones), each a fresh scan id, at full load;
-#   5. the same at a fixed rate of 70% of the measured maximum (wrk2-style rate with -R when wrk
-#      supports it, else fewer connections), for the latency percentiles.
+#   5. the same with 4 connections (closed loop: a light load);
+#   6. the same at 70% of the maximum measured in 4, open loop (FixedRateScans: each request due at
+#      a fixed time, latency counted from it, so queueing and stalls are charged as wrk2 does).
 set -euo pipefail
 SECONDS_PER_PHASE=${1:-30}
 # Seconds of scans before measuring: the JIT compiler must be done with the scan path first (on a
@@ -57,13 +58,23 @@ wrk -t2 -c32 -d"${SECONDS_PER_PHASE}s" --latency "$BASE/v1/info" | grep -E "Requ
 
 echo
 echo "== POST /v1/scans, full load (32 connections)"
-wrk -t2 -c32 -d"${SECONDS_PER_PHASE}s" --latency -s "$ROOT/service/src/test/bench/post-scans.lua" \
-  "$BASE/v1/scans" | grep -E "Requests/sec|50%|75%|90%|99%|Non-2xx"
+FULL=$(wrk -t2 -c32 -d"${SECONDS_PER_PHASE}s" --latency \
+  -s "$ROOT/service/src/test/bench/post-scans.lua" "$BASE/v1/scans")
+echo "$FULL" | grep -E "Requests/sec|50%|75%|90%|99%|Non-2xx"
+MAX=$(echo "$FULL" | sed -n 's/^Requests\/sec: *\([0-9.]*\).*/\1/p')
 
 echo
 echo "== POST /v1/scans, light load (4 connections)"
 wrk -t2 -c4 -d"${SECONDS_PER_PHASE}s" --latency -s "$ROOT/service/src/test/bench/post-scans.lua" \
   "$BASE/v1/scans" | grep -E "Requests/sec|50%|75%|90%|99%|Non-2xx"
+
+echo
+RATE=$(echo "$MAX * 0.7 / 1" | bc)
+echo "== POST /v1/scans at 70% of $MAX = $RATE req/s (open loop, FixedRateScans, 32 connections)"
+awk -F'\t' '{print $1 "\t50.0379\t8.5622\t" $2}' "$PAYLOADS" > "$DATA/lines.txt"
+java -Xmx512m -cp "$ROOT/service/target/test-classes:$ROOT/service/target/quarkus-app/lib/main/*" \
+  org.markproof.service.bench.FixedRateScans "$BASE/v1/scans" "$TOKEN" "$DATA/lines.txt" "$RATE" \
+  "$SECONDS_PER_PHASE"
 
 echo
 echo "verdicts recorded:"

@@ -19,11 +19,10 @@ public final class FixedRateProofs {
     }
     URI base = URI.create(args[0]);
     long size = Long.parseLong(args[1]);
-    // Indices fixed up front: the random generator is not shared between the connections.
+    // FixedRateLoad builds every request up front, one after the other, before its clock starts.
     SplittableRandom random = new SplittableRandom(size);
     double rate = Double.parseDouble(args[2]);
     int seconds = Integer.parseInt(args[3]);
-    long[] indices = random.longs((long) (rate * seconds), 0, size).toArray();
     FixedRateLoad.run(
         base,
         rate,
@@ -32,7 +31,7 @@ public final class FixedRateProofs {
         i ->
             new FixedRateLoad.Request(
                 "GET",
-                "/v1/log/proof/inclusion?index=" + indices[i] + "&size=" + size,
+                "/v1/log/proof/inclusion?index=" + random.nextLong(size) + "&size=" + size,
                 null,
                 null));
   }
