@@ -45,6 +45,36 @@ class CanonicalJsonTest {
     assertSameAsReference(node);
   }
 
+  /**
+   * The writer reuses its buffer on the same thread: what one call returned stays as it was after
+   * later calls write longer, shorter and larger-than-kept documents, and a failed call leaves the
+   * next one correct.
+   */
+  @Test
+  void aReturnedDocumentIsNotTouchedByLaterOnes() {
+    ObjectNode longer = JSON.objectNode();
+    longer.put("text", "x".repeat(5000));
+    ObjectNode shorter = JSON.objectNode();
+    shorter.put("a", 1);
+    ObjectNode huge = JSON.objectNode();
+    huge.put("text", "y".repeat(100_000));
+
+    byte[] first = CanonicalJson.bytes(longer);
+    byte[] firstCopy = first.clone();
+    byte[] second = CanonicalJson.bytes(shorter);
+    CanonicalJson.Marked third =
+        CanonicalJson.withMember(shorter, "b", "[true]".getBytes(StandardCharsets.UTF_8));
+    byte[] fourth = CanonicalJson.bytes(huge);
+    assertThrows(RuntimeException.class, () -> CanonicalJson.bytes(JSON.numberNode(Double.NaN)));
+    byte[] fifth = CanonicalJson.bytes(longer);
+
+    assertArrayEquals(firstCopy, first);
+    assertEquals("{\"a\":1}", new String(second, StandardCharsets.UTF_8));
+    assertEquals("{\"a\":1,\"b\":[true]}", new String(third.bytes(), StandardCharsets.UTF_8));
+    assertEquals(100_011, fourth.length);
+    assertArrayEquals(firstCopy, fifth);
+  }
+
   /** Signed notes carry an em dash; the rest of such a string is ASCII and is copied as it is. */
   @Test
   void nonAsciiCharactersInsideLongAsciiStringsAreEncodedInPlace() {

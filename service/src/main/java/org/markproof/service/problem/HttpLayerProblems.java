@@ -61,7 +61,7 @@ public class HttpLayerProblems {
       streamedBodies.handle(context);
       return;
     }
-    if (length != null && length.matches("[0-9]{1,18}") && Long.parseLong(length) > maxBodyBytes) {
+    if (length != null && isDecimal(length) && Long.parseLong(length) > maxBodyBytes) {
       HttpServerResponse response = context.response();
       // The rest of the body is never read, so the connection cannot carry another request.
       response.putHeader(HttpHeaders.CONNECTION, "close");
@@ -70,6 +70,22 @@ public class HttpLayerProblems {
       return;
     }
     context.next();
+  }
+
+  /**
+   * Whether {@code s} is 1 to 18 decimal digits (so it parses as a long). Checked by hand: {@code
+   * String.matches} compiled its pattern again on every request.
+   */
+  private static boolean isDecimal(String s) {
+    if (s.isEmpty() || s.length() > 18) {
+      return false;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   private void answerFailure(RoutingContext context) {

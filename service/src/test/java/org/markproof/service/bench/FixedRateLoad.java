@@ -29,9 +29,9 @@ import java.util.function.IntFunction;
  * reads every answer through a selector the moment it arrives (plain HTTP/1.1, answers with a
  * Content-Length or chunked). The same load runs unmeasured for a few seconds first. {@code
  * requests} is called from one thread before any clock starts, once per request: the warm-up's
- * (numbered after the measured ones) first, then the measured ones in order. The
- * earlier version, a blocking thread per connection, cost about 85 µs of CPU per request, three
- * times what wrk costs, and at 70 % of the service's maximum it took the CPU the service needed.
+ * (numbered after the measured ones) first, then the measured ones in order. The earlier version, a
+ * blocking thread per connection, cost about 85 µs of CPU per request, three times what wrk costs,
+ * and at 70 % of the service's maximum it took the CPU the service needed.
  */
 final class FixedRateLoad {
   /**
