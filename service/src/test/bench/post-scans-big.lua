@@ -47,6 +47,8 @@ function done(summary, latency, requests)
   io.write(string.format("requests %d in %.1f s: %.1f req/s; non-2xx %d, socket errors %d\n",
     summary.requests, seconds, summary.requests / seconds, summary.errors.status,
     summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout))
+  io.write(string.format("scans answered 2xx: %.1f per s\n",
+    (summary.requests - summary.errors.status) / seconds))
   io.write(string.format("latency p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, p99.9 %.2f ms, max %.2f ms\n",
     latency:percentile(50) / 1000, latency:percentile(90) / 1000, latency:percentile(99) / 1000,
     latency:percentile(99.9) / 1000, latency.max / 1000))
