@@ -3,6 +3,7 @@
 #
 #   mvn -B -q -DskipTests package            # once, from the repository root
 #   service/src/test/bench/run.sh [SECONDS]  # each load phase runs SECONDS (default 30)
+#   JAVA_OPTS=... service/src/test/bench/run.sh  # extra JVM options for the service (e.g. -Xlog:gc)
 #
 # Starts the packaged service in demo mode on a fresh data directory (embedded PostgreSQL) on
 # port 18080, waits for the demo ledger, then measures with wrk on this same machine:
@@ -27,7 +28,8 @@ JAR=$ROOT/service/target/quarkus-app/quarkus-run.jar
 [ -f "$JAR" ] || { echo "build first: mvn -B -q -DskipTests package" >&2; exit 2; }
 command -v wrk > /dev/null || { echo "needs wrk (apt-get install -y wrk)" >&2; exit 2; }
 
-java -Xms1g -Xmx1g -Dmarkproof.data-dir="$DATA" -Dmarkproof.demo=true -Dquarkus.http.port=$PORT \
+java -Xms1g -Xmx1g ${JAVA_OPTS:-} -Dmarkproof.data-dir="$DATA" -Dmarkproof.demo=true \
+  -Dquarkus.http.port=$PORT \
   -Dquarkus.log.level=WARN -jar "$JAR" > "$DATA/service.log" 2>&1 &
 SERVICE=$!
 trap 'rc=$?; kill $SERVICE 2>/dev/null; wait $SERVICE 2>/dev/null; rm -rf "$DATA"; exit $rc' EXIT
