@@ -33,9 +33,10 @@ import org.markproof.contracts.verdict.VerdictParts;
 
 /**
  * Writes scans to PostgreSQL in batches after their verdicts are answered — the verdict path's only
- * database work. A scan is queued, kept in memory until a few seconds after it is written (so that
- * a retry with its id, or a read of it, is answered from memory meanwhile), and written with {@code
- * ON CONFLICT DO NOTHING} by a timer every {@code markproof.scan.record-interval}.
+ * database work. A scan is queued, kept in memory with its document until it is written (so that a
+ * retry with its id, or a read of it, is answered from memory meanwhile), and written with {@code
+ * ON CONFLICT DO NOTHING} by a timer every {@code markproof.scan.record-interval}. Once written,
+ * only its id, fingerprint and verdict stay in memory for a minute or two ({@link WrittenScans}).
  */
 @ApplicationScoped
 public class ScanRecorder {
@@ -47,7 +48,10 @@ public class ScanRecorder {
    */
   private static final Duration KEEP_WRITTEN = Duration.ofSeconds(60);
 
-  /** Most written scan ids remembered per {@link #KEEP_WRITTEN} (32 bytes each, in flat tables). */
+  /**
+   * Most written scan ids remembered per {@link #KEEP_WRITTEN}: 33 bytes each in flat tables, 44–88
+   * with their free space.
+   */
   private static final int MAX_KEPT = 1_000_000;
 
   /**
