@@ -268,11 +268,10 @@ public final class CanonicalJson {
     }
   }
 
-  /** A growable UTF-8 byte buffer. */
   /**
-   * The output buffer, kept per thread between documents: a verdict's canonical form is written
-   * several times per scan, and growing a fresh buffer each time was a fifth of the scan path's
-   * allocation. Taken out while in use, so a nested use gets a fresh one.
+   * A growable UTF-8 byte buffer, kept per thread between documents: a verdict's canonical form is
+   * written several times per scan, and growing a fresh buffer each time was a fifth of the scan
+   * path's allocation. Taken out while in use, so a nested use gets a fresh one.
    */
   private static final class Utf8Out {
     /** Largest buffer kept for the thread's next document. */

@@ -18,8 +18,8 @@ import org.markproof.contracts.verdict.VerdictCode;
  *
  * <p>Two generations: scans are added to the current one; every {@code keepNanos} (or when the
  * current one holds {@code maxPerGeneration}) it becomes the previous one and the one before is
- * dropped. A written scan is therefore remembered for at least {@code keepNanos} unless more than
- * {@code maxPerGeneration} scans are written within it. Thread-safe.
+ * dropped. A written scan is therefore remembered for at least {@code keepNanos} (unless more than
+ * {@code maxPerGeneration} scans are written within it) and at most twice that. Thread-safe.
  */
 final class WrittenScans {
   /** What a written scan is remembered by. */
@@ -46,18 +46,14 @@ final class WrittenScans {
   }
 
   synchronized void add(String scanId, byte[] fingerprint, VerdictCode verdict) {
-    long now = System.nanoTime();
-    if (now - currentSince >= keepNanos || current.size >= maxPerGeneration) {
-      previous = current;
-      current = new Table(INITIAL_SLOTS);
-      currentSince = now;
-    }
+    turnOver(current.size >= maxPerGeneration);
     ByteBuffer id = ByteBuffer.wrap(idHash(scanId));
     ByteBuffer f = ByteBuffer.wrap(fingerprint);
     current = current.put(id.getLong(0), id.getLong(8), f.getLong(0), f.getLong(8), verdict);
   }
 
   synchronized Optional<Written> get(String scanId) {
+    turnOver(false);
     ByteBuffer id = ByteBuffer.wrap(idHash(scanId));
     long high = id.getLong(0);
     long low = id.getLong(8);
@@ -67,6 +63,21 @@ final class WrittenScans {
 
   synchronized int size() {
     return current.size + previous.size;
+  }
+
+  /**
+   * Starts a new generation when the current one is {@code full} or has been current for {@code
+   * keepNanos}; when twice that has passed, the previous one goes too. Run on every add and get, so
+   * nothing outlives two turns even when no scans are written.
+   */
+  private void turnOver(boolean full) {
+    long age = System.nanoTime() - currentSince;
+    if (!full && age < keepNanos) {
+      return;
+    }
+    previous = age >= 2 * keepNanos ? new Table(INITIAL_SLOTS) : current;
+    current = new Table(INITIAL_SLOTS);
+    currentSince = System.nanoTime();
   }
 
   private static byte[] idHash(String scanId) {
