@@ -8,6 +8,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.markproof.edge.store.EdgeStore;
 import org.markproof.edge.store.EdgeStoreException;
 import org.markproof.edge.store.RecordedScan;
+import org.markproof.edge.store.WalCheckpointer;
 
 /**
  * Commits concurrently judged scans in groups: one SQLite transaction, one disk sync, for every
@@ -18,8 +19,11 @@ import org.markproof.edge.store.RecordedScan;
  * <p>A scan may depend on scans queued before it (a clone check that counted their sightings): if
  * one of those fails, so does the scan, so a verdict on disk never relies on a sighting that is
  * not. Groups are written in queue order.
+ *
+ * <p>From the first commit on, the store's log is copied back into its file on a thread of its own
+ * ({@link WalCheckpointer}), not in the commits; {@link #close} stops that.
  */
-final class GroupCommit {
+final class GroupCommit implements AutoCloseable {
   /** What the scanner does when a group's fate is known, under the commit lock. */
   interface Listener {
     void committed(Ticket ticket);
@@ -54,6 +58,8 @@ final class GroupCommit {
   private final ConcurrentLinkedQueue<Ticket> queue = new ConcurrentLinkedQueue<>();
   private final ReentrantLock leader = new ReentrantLock();
   private long dataVersion = -1;
+  private WalCheckpointer checkpointer;
+  private boolean checkpointerTried;
 
   GroupCommit(EdgeStore store, Listener listener) {
     this.store = store;
@@ -126,6 +132,10 @@ final class GroupCommit {
         dataVersion = version;
         listener.writtenElsewhere();
       }
+      if (!checkpointerTried) {
+        checkpointerTried = true;
+        startCheckpointer();
+      }
     } catch (EdgeStoreException | RuntimeException e) {
       // Whatever went wrong, every scan of the group learns it: none may wait for ever.
       EdgeStoreException failure =
@@ -137,6 +147,36 @@ final class GroupCommit {
           fail(t, failure);
         }
       }
+    }
+  }
+
+  /**
+   * Takes the log's checkpoints off the commits. If that fails, SQLite's own checkpoints stay on:
+   * scans are slower at times, nothing else changes.
+   */
+  private void startCheckpointer() {
+    try {
+      checkpointer = store.checkpointInBackground(leader);
+    } catch (EdgeStoreException e) {
+      checkpointer = null;
+    }
+  }
+
+  /** Stops copying the log back in the background; SQLite's own checkpoints are on again. */
+  @Override
+  public void close() throws EdgeStoreException {
+    WalCheckpointer running;
+    leader.lock();
+    try {
+      running = checkpointer;
+      checkpointer = null;
+      checkpointerTried = true;
+    } finally {
+      leader.unlock();
+    }
+    // Not under the lock: the checkpointer may be waiting for it to finish a round.
+    if (running != null) {
+      running.close();
     }
   }
 

@@ -3,9 +3,10 @@ package org.markproof.edge.scan;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -105,8 +106,11 @@ public final class OfflineScanner implements AutoCloseable {
    *
    * @param scanId the client scan id the upload will send
    * @param verdict the verdict code given ({@code STALE} past the limit)
-   * @param document the signed verdict document
-   * @param json the document as printed: compact JSON
+   * @param document the signed verdict document's members but {@code evidence} (which only {@code
+   *     utf8} carries: it is written once per checkpoint and batch, not per scan)
+   * @param utf8 the document as printed and answered: compact JSON in UTF-8. Kept as bytes: the
+   *     checkpoint note's signature line makes the text non-Latin-1, and a Java string of it would
+   *     be widened to two bytes a character and narrowed again for every write
    * @param clock the clock reading the verdict was given at
    * @param checkpointAge the age of the adopted checkpoint at that time
    */
@@ -114,9 +118,14 @@ public final class OfflineScanner implements AutoCloseable {
       String scanId,
       VerdictCode verdict,
       ObjectNode document,
-      String json,
+      byte[] utf8,
       ClockReading clock,
-      Duration checkpointAge) {}
+      Duration checkpointAge) {
+    /** The document as printed: compact JSON. */
+    public String json() {
+      return new String(utf8, StandardCharsets.UTF_8);
+    }
+  }
 
   /**
    * Judges {@code input} scanned at {@code post} now, by {@code wallClock}, and queues it durably.
@@ -219,20 +228,19 @@ public final class OfflineScanner implements AutoCloseable {
       wouldBe = Optional.of(judgement.verdict());
       judgement = judgement.stale();
     }
-    ObjectNode document;
+    byte[] evidence;
     try {
-      document =
-          VerdictDocument.write(
-              judgement,
-              facts,
-              new VerdictDocument.Circumstances(now, true, Optional.of(age.getSeconds()), wouldBe),
-              current.evidence(reader),
-              current.note,
-              current.adopted.size());
+      evidence = current.canonicalEvidence(judgement.evidence(), reader);
     } catch (UncheckedIOException e) {
       throw (EdgeStoreException) e.getCause();
     }
-    String text = VerdictSignature.signedText(document, verdictKey);
+    ObjectNode document =
+        VerdictDocument.withoutEvidence(
+            judgement,
+            facts,
+            new VerdictDocument.Circumstances(now, true, Optional.of(age.getSeconds()), wouldBe));
+    // The same text, byte for byte, as signing the whole tree with its evidence member.
+    byte[] text = VerdictSignature.signed(document, evidence, verdictKey).text();
     return new Verdict(facts.scanId(), judgement.verdict(), document, text, clock, age);
   }
 
@@ -241,16 +249,21 @@ public final class OfflineScanner implements AutoCloseable {
       Verdict verdict,
       Instant judgedAt,
       Optional<org.markproof.edge.store.Sighting> sighting) {
-    return new RecordedScan(facts.scanId(), uploadItem(facts, verdict.json()), judgedAt, sighting);
+    return new RecordedScan(facts.scanId(), uploadItem(facts, verdict.utf8()), judgedAt, sighting);
   }
 
   /**
-   * The scan as {@code POST /v1/edge/scans} takes it (docs/edge.md "Uploads"), with the verdict
-   * document's JSON {@code verdictJson} as it is, not written a second time.
+   * The scan as {@code POST /v1/edge/scans} takes it (docs/edge.md "Uploads"), in UTF-8, with the
+   * verdict document's JSON {@code verdictJson} as it is, not written a second time.
    */
-  static String uploadItem(ScanFacts facts, String verdictJson) {
-    StringWriter out = new StringWriter(verdictJson.length() + 512);
-    try (JsonGenerator g = JSON.getFactory().createGenerator(out)) {
+  static byte[] uploadItem(ScanFacts facts, byte[] verdictJson) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(verdictJson.length + 512);
+    // The generator writes the members before the verdict and the colon after its name; the
+    // verdict's bytes and the closing brace are appended as they are.
+    try (JsonGenerator g =
+        JSON.getFactory()
+            .createGenerator(out)
+            .disable(JsonGenerator.Feature.AUTO_CLOSE_JSON_CONTENT)) {
       g.writeStartObject();
       g.writeStringField("scanId", facts.scanId());
       g.writeStringField("code", facts.code());
@@ -261,12 +274,14 @@ public final class OfflineScanner implements AutoCloseable {
       g.writeNumberField("lon", facts.lon());
       g.writeStringField("scannedAt", facts.scannedAt().toString());
       g.writeFieldName("verdict");
-      g.writeRawValue(verdictJson);
-      g.writeEndObject();
+      g.writeRawValue("");
+      g.flush();
+      out.write(verdictJson);
+      out.write('}');
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write a queued scan", e);
     }
-    return out.toString();
+    return out.toByteArray();
   }
 
   /**
@@ -370,14 +385,21 @@ public final class OfflineScanner implements AutoCloseable {
     }
   }
 
-  /** Closes the readers this scanner opened; the store stays open. */
+  /**
+   * Closes the readers this scanner opened and stops copying the store's log back in the
+   * background; the store stays open.
+   */
   @Override
   public void close() throws EdgeStoreException {
-    synchronized (openReaders) {
-      for (StoreReader reader : openReaders) {
-        reader.close();
+    try {
+      commits.close();
+    } finally {
+      synchronized (openReaders) {
+        for (StoreReader reader : openReaders) {
+          reader.close();
+        }
+        openReaders.clear();
       }
-      openReaders.clear();
     }
   }
 }

@@ -3,10 +3,15 @@ package org.markproof.edge.scan;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.markproof.contracts.entry.CanonicalJson;
+import org.markproof.contracts.rules.EntryRef;
 import org.markproof.contracts.rules.LedgerState;
+import org.markproof.contracts.verdict.EvidenceRole;
 import org.markproof.contracts.verdict.EvidenceSource;
+import org.markproof.contracts.verdict.VerdictDocument;
 import org.markproof.edge.store.AdoptedCheckpoint;
 import org.markproof.edge.store.EdgeStoreException;
 import org.markproof.edge.store.StoreReader;
@@ -33,6 +38,8 @@ final class VerifiedView {
 
   private final ConcurrentHashMap<Long, byte[]> entries = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<Long, List<byte[]>> proofs = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<Map<EvidenceRole, EntryRef>, byte[]> canonicalEvidence =
+      new ConcurrentHashMap<>();
 
   VerifiedView(
       AdoptedCheckpoint adopted, LedgerState state, Optional<TerritoryFilter> territories) {
@@ -53,6 +60,27 @@ final class VerifiedView {
         && adopted.adoptedAt().equals(other.adoptedAt())
         && adopted.checkpointTime().equals(other.checkpointTime())
         && adopted.lastSyncAt().equals(other.lastSyncAt());
+  }
+
+  /**
+   * The {@code evidence} member's value for verdicts relying on {@code relied}, as RFC 8785 bytes
+   * (what {@code VerdictSignature.signed(ObjectNode, byte[], Ed25519NoteSigner)} takes): every scan
+   * of one batch carries the same evidence against this checkpoint, so it is written and
+   * canonicalised once, not per scan. At most {@value #MAX_CACHED} are kept (all dropped when
+   * full). The bytes returned are shared: not to be changed.
+   */
+  byte[] canonicalEvidence(Map<EvidenceRole, EntryRef> relied, StoreReader reader) {
+    byte[] kept = canonicalEvidence.get(relied);
+    if (kept == null) {
+      kept =
+          CanonicalJson.bytes(
+              VerdictDocument.evidence(relied, evidence(reader), note, adopted.size()));
+      if (canonicalEvidence.size() >= MAX_CACHED) {
+        canonicalEvidence.clear();
+      }
+      canonicalEvidence.put(relied, kept);
+    }
+    return kept;
   }
 
   /**

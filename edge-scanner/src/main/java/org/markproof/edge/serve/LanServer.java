@@ -130,7 +130,7 @@ public final class LanServer implements AutoCloseable {
         if (answer.replayed()) {
           exchange.getResponseHeaders().set("Markproof-Replayed", "true");
         }
-        send(exchange, 200, "application/json", answer.json().getBytes(StandardCharsets.UTF_8));
+        send(exchange, 200, "application/json", answer.json());
       } catch (LanProblem p) {
         send(exchange, p.code.status(), "application/problem+json", bytes(p, path));
       }
@@ -247,7 +247,7 @@ public final class LanServer implements AutoCloseable {
       throw new LanProblem(ProblemCode.SERVICE_UNAVAILABLE, e.getMessage());
     }
     return new ReplayedScans.Answered(
-        ScanFields.of(verdict.document().get("scan")), verdict.json());
+        ScanFields.of(verdict.document().get("scan")), verdict.utf8());
   }
 
   private Optional<QueuedScan> queued(String scanId) throws EdgeStoreException {

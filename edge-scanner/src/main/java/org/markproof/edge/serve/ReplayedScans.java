@@ -38,7 +38,7 @@ final class ReplayedScans {
    * @param fields what a retry must match ({@link ScanFields})
    * @param verdictJson the signed verdict document answered
    */
-  record Answered(ScanFields fields, String verdictJson) {}
+  record Answered(ScanFields fields, byte[] verdictJson) {}
 
   private final Map<String, CompletableFuture<Answered>> scans =
       new LinkedHashMap<>(64, 0.75f, true) {
@@ -70,7 +70,7 @@ final class ReplayedScans {
   }
 
   /** An answer to a scan: the verdict document, and whether it answers an earlier request. */
-  record Answer(String json, boolean replayed) {}
+  record Answer(byte[] json, boolean replayed) {}
 
   /** Judges and queues a scan seen for the first time. */
   @FunctionalInterface
@@ -118,7 +118,7 @@ final class ReplayedScans {
         if (queued.isPresent()) {
           JsonNode body = JSON.readTree(queued.get().body());
           Answered answered =
-              new Answered(ScanFields.of(body), JSON.writeValueAsString(body.get("verdict")));
+              new Answered(ScanFields.of(body), JSON.writeValueAsBytes(body.get("verdict")));
           mine.complete(answered);
           return replay(answered, scan);
         }

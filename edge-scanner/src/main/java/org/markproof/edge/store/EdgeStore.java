@@ -412,6 +412,69 @@ public final class EdgeStore implements AutoCloseable {
         });
   }
 
+  /**
+   * Turns this connection's own log checkpoints off and copies the log back on a thread of its own
+   * instead ({@link WalCheckpointer}), until the checkpointer is closed or fails. {@code writes} is
+   * the lock this process's frequent commits (the scans') take: the checkpointer holds it for one
+   * short copy each time the log has grown by {@link WalCheckpointer#RESTART_FRAMES} pages, so that
+   * the log starts over.
+   */
+  public WalCheckpointer checkpointInBackground(java.util.concurrent.locks.Lock writes)
+      throws EdgeStoreException {
+    return checkpointInBackground(
+        writes, WalCheckpointer.POLL_MILLIS, WalCheckpointer.RESTART_FRAMES);
+  }
+
+  /** {@link #checkpointInBackground(java.util.concurrent.locks.Lock)} with other intervals. */
+  WalCheckpointer checkpointInBackground(
+      java.util.concurrent.locks.Lock writes, long pollMillis, long restartFrames)
+      throws EdgeStoreException {
+    synchronized (this) {
+      setAutoCheckpoint(0);
+    }
+    try {
+      return WalCheckpointer.start(this, writes, pollMillis, restartFrames);
+    } catch (EdgeStoreException e) {
+      autoCheckpoint();
+      throw e;
+    }
+  }
+
+  /**
+   * Turns SQLite's own checkpoints in this connection's commits back on (every 1,000 pages of log,
+   * its default). A failure is not reported: the log then grows until the next connection to open
+   * or close checkpoints it, which loses nothing.
+   */
+  void autoCheckpoint() {
+    synchronized (this) {
+      try {
+        setAutoCheckpoint(1000);
+      } catch (EdgeStoreException e) {
+        // Nothing committed depends on it.
+      }
+    }
+  }
+
+  /** This connection's {@code wal_autocheckpoint}: pages of log past which a commit checkpoints. */
+  int autoCheckpointPages() throws EdgeStoreException {
+    synchronized (this) {
+      try (java.sql.Statement s = db.createStatement();
+          ResultSet r = s.executeQuery("PRAGMA wal_autocheckpoint")) {
+        return r.next() ? r.getInt(1) : -1;
+      } catch (SQLException e) {
+        throw failure("read wal_autocheckpoint", e);
+      }
+    }
+  }
+
+  private void setAutoCheckpoint(int pages) throws EdgeStoreException {
+    try (java.sql.Statement s = db.createStatement()) {
+      s.execute("PRAGMA wal_autocheckpoint = " + pages);
+    } catch (SQLException e) {
+      throw failure("set wal_autocheckpoint", e);
+    }
+  }
+
   /** The post this store belongs to; empty until a scan names it. */
   public Optional<PostProfile> post() throws EdgeStoreException {
     return new SettingTable(db, file).post();

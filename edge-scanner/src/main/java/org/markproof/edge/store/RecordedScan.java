@@ -9,12 +9,12 @@ import java.util.Optional;
  * labelled item judged {@code GENUINE}, its sighting.
  *
  * @param scanId the client scan id
- * @param body the scan as {@code POST /v1/edge/scans} takes it
+ * @param body the scan as {@code POST /v1/edge/scans} takes it, JSON in UTF-8
  * @param queuedAt when it was judged
  * @param sighting the sighting it adds to the post's own, if any
  */
 public record RecordedScan(
-    String scanId, String body, Instant queuedAt, Optional<Sighting> sighting) {
+    String scanId, byte[] body, Instant queuedAt, Optional<Sighting> sighting) {
   public RecordedScan {
     Objects.requireNonNull(scanId, "scanId");
     Objects.requireNonNull(body, "body");

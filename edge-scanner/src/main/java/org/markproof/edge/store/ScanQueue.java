@@ -1,5 +1,6 @@
 package org.markproof.edge.store;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -28,16 +29,26 @@ public final class ScanQueue {
    * @throws EdgeStoreException if the id is queued with another body, or SQLite fails
    */
   public void enqueue(String scanId, String body, Instant at) throws EdgeStoreException {
+    enqueue(scanId, body.getBytes(StandardCharsets.UTF_8), at);
+  }
+
+  /**
+   * Queues a scan whose body is UTF-8 text, as {@link #enqueue(String, String, Instant)} does,
+   * without turning it into a Java string first (SQLite stores text as UTF-8: the bytes are bound
+   * as they are and cast to text).
+   */
+  public void enqueue(String scanId, byte[] body, Instant at) throws EdgeStoreException {
     try (PreparedStatement q =
         db.prepareStatement(
-            "INSERT INTO scan_queue (scan_id, body, queued_at) VALUES (?, ?, ?)"
+            "INSERT INTO scan_queue (scan_id, body, queued_at) VALUES (?, CAST(? AS TEXT), ?)"
                 + " ON CONFLICT (scan_id) DO NOTHING")) {
       q.setString(1, scanId);
-      q.setString(2, body);
+      q.setBytes(2, body);
       q.setLong(3, at.toEpochMilli());
       if (q.executeUpdate() == 0
-          && !list(Integer.MAX_VALUE).stream()
-              .anyMatch(s -> s.scanId().equals(scanId) && s.body().equals(body))) {
+          && !find(scanId)
+              .map(s -> s.body().equals(new String(body, StandardCharsets.UTF_8)))
+              .orElse(false)) {
         throw new EdgeStoreException(
             file + ": scan " + scanId + " is already queued with another body");
       }

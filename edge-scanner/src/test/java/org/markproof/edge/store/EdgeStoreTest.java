@@ -64,6 +64,35 @@ class EdgeStoreTest {
   }
 
   @Test
+  void aQueuedBodyGivenAsUtf8BytesIsStoredAsTheSameText() throws Exception {
+    Path file = dir.resolve("post.db");
+    // The signed note's line starts with an em dash: text beyond Latin-1, as in every verdict.
+    String body = "{\"scanId\":\"s-1\",\"verdict\":{\"checkpoint\":\"\u2014 log ÅÉ\"}}";
+    try (EdgeStore store = EdgeStore.open(file)) {
+      store
+          .scanQueue()
+          .enqueue(
+              "s-1",
+              body.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+              Instant.ofEpochMilli(5));
+      // Queued again with the same text, as a String: the same scan, nothing added.
+      store.scanQueue().enqueue("s-1", body, Instant.ofEpochMilli(5));
+      assertThrows(
+          EdgeStoreException.class,
+          () -> store.scanQueue().enqueue("s-1", body.replace("log", "gol"), Instant.EPOCH));
+      assertEquals(body, store.scanQueue().find("s-1").orElseThrow().body());
+      assertEquals(1, store.scanQueue().size());
+    }
+    try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + file);
+        Statement s = db.createStatement();
+        java.sql.ResultSet r = s.executeQuery("SELECT typeof(body), body FROM scan_queue")) {
+      assertTrue(r.next());
+      assertEquals("text", r.getString(1));
+      assertEquals(body, r.getString(2));
+    }
+  }
+
+  @Test
   void aCommittedSyncSurvivesAReopen() throws Exception {
     Path file = dir.resolve("post/edge.db");
     try (EdgeStore store = EdgeStore.open(file)) {
