@@ -4,7 +4,7 @@
 # included. Run under flock /tmp/markproof-bench.lock.  usage: sync-big.sh DATA_DIR JAR[:OPTS]...
 set -e
 DATA=$1; shift
-ROOT=$(cd "$(dirname "$0")/../../.." && pwd); WORK=${WORK:-/tmp/edge-speed}
+ROOT=$(cd "$(dirname "$0")/../../../.." && pwd); WORK=${WORK:-/tmp/edge-speed}
 PORT=18080; BASE=http://localhost:$PORT
 echo "== $(date -u +%FT%TZ) start service on $DATA; load $(cut -d' ' -f1-3 /proc/loadavg)"
 java -Xms1g -Xmx6g -Dmarkproof.data-dir="$DATA" -Dmarkproof.demo=true -Dquarkus.http.port=$PORT \

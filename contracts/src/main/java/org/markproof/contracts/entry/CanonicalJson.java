@@ -288,7 +288,9 @@ public final class CanonicalJson {
     Utf8Out(int capacity) {
       byte[] scratch = SCRATCH.get();
       if (scratch != null && scratch.length >= capacity) {
-        SCRATCH.remove();
+        // Taken: a document written meanwhile on this thread gets its own. set(null), not
+        // remove(), which would drop and clear the thread's map entry for every document.
+        SCRATCH.set(null);
         buf = scratch;
       } else {
         buf = new byte[capacity];
