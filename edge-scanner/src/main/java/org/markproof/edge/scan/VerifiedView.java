@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.markproof.contracts.entry.CanonicalJson;
+import org.markproof.contracts.merkle.NodeId;
 import org.markproof.contracts.rules.EntryRef;
 import org.markproof.contracts.rules.LedgerState;
 import org.markproof.contracts.verdict.EvidenceRole;
@@ -40,6 +41,9 @@ final class VerifiedView {
   private final ConcurrentHashMap<Long, List<byte[]>> proofs = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<Map<EvidenceRole, EntryRef>, byte[]> canonicalEvidence =
       new ConcurrentHashMap<>();
+
+  /** The upper subtree hashes proofs were assembled from ({@link StoreReader#KEPT_FROM_LEVEL}). */
+  private final ConcurrentHashMap<NodeId, byte[]> upperNodes = new ConcurrentHashMap<>();
 
   VerifiedView(
       AdoptedCheckpoint adopted, LedgerState state, Optional<TerritoryFilter> territories) {
@@ -110,7 +114,7 @@ final class VerifiedView {
         }
         List<byte[]> proof = proofs.get(index);
         if (proof == null) {
-          proof = List.copyOf(read(() -> reader.inclusionProof(index, treeSize)));
+          proof = List.copyOf(read(() -> reader.inclusionProof(index, treeSize, upperNodes)));
           if (proofs.size() < MAX_CACHED) {
             proofs.put(index, proof);
           }

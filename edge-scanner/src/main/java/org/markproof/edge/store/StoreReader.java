@@ -110,6 +110,39 @@ public final class StoreReader implements NodeHashSource, AutoCloseable {
     }
   }
 
+  /**
+   * As {@link #inclusionProof(long, long)}, with the hashes of subtrees of 2^{@value
+   * #KEPT_FROM_LEVEL} leaves or more taken from {@code kept}, and those read added to it. A
+   * complete subtree's hash never changes once stored, and every proof in a tree of 10^6 entries
+   * needs 12 of its 20 hashes from those levels, which hold ~8,000 nodes in all.
+   */
+  public List<byte[]> inclusionProof(
+      long index, long treeSize, java.util.concurrent.ConcurrentMap<NodeId, byte[]> kept)
+      throws EdgeStoreException {
+    try {
+      return org.markproof.contracts.merkle.ProofPlanner.inclusion(index, treeSize)
+          .assemble(
+              id -> {
+                if (id.level() < KEPT_FROM_LEVEL) {
+                  return hash(id);
+                }
+                byte[] known = kept.get(id);
+                if (known == null) {
+                  known = hash(id);
+                  kept.putIfAbsent(id, known);
+                }
+                return known;
+              });
+    } catch (StoredNodes.Missing | IllegalArgumentException e) {
+      throw new EdgeStoreException(file + ": stored tree hashes: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The lowest level {@link #inclusionProof(long, long, java.util.concurrent.ConcurrentMap)} keeps.
+   */
+  public static final int KEPT_FROM_LEVEL = 8;
+
   /** As {@link SightingTable#between}, on this reader. */
   public List<Sighting> sightings(
       String gtin, String batch, String serial, Instant from, Instant to, int limit)

@@ -218,6 +218,36 @@ class EdgeStoreTest {
   }
 
   @Test
+  void aReaderKeepingUpperSubtreeHashesGivesTheGeneratorsProofs() throws Exception {
+    try (EdgeStore store = EdgeStore.open(dir.resolve("edge.db"))) {
+      fill(store, SIZE);
+      java.util.concurrent.ConcurrentHashMap<org.markproof.contracts.merkle.NodeId, byte[]> kept =
+          new java.util.concurrent.ConcurrentHashMap<>();
+      List<String> wrong = new ArrayList<>();
+      try (StoreReader reader = store.openReader()) {
+        // Twice: the second round takes the upper hashes from what the first one kept.
+        for (int round = 0; round < 2; round++) {
+          for (int treeSize : new int[] {256, 257, 299, SIZE}) {
+            List<byte[]> leaves = leafHashes.subList(0, treeSize);
+            for (int index = 0; index < treeSize; index++) {
+              if (!same(
+                  ProofGenerator.inclusion(leaves, index),
+                  reader.inclusionProof(index, treeSize, kept))) {
+                wrong.add("round " + round + ": inclusion " + index + " in " + treeSize);
+              }
+            }
+          }
+        }
+      }
+      assertEquals(List.of(), wrong);
+      assertFalse(kept.isEmpty());
+      assertTrue(
+          kept.keySet().stream().allMatch(id -> id.level() >= StoreReader.KEPT_FROM_LEVEL),
+          kept.keySet().toString());
+    }
+  }
+
+  @Test
   void replayedStateIsTheRulesStateOfTheSameEntries() throws Exception {
     try (EdgeStore store = EdgeStore.open(dir.resolve("edge.db"))) {
       fill(store, SIZE);
