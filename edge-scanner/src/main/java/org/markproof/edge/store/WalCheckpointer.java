@@ -40,7 +40,7 @@ import org.sqlite.SQLiteConfig;
  */
 public final class WalCheckpointer implements AutoCloseable {
   /** How often the log is copied back. */
-  static final long POLL_MILLIS = 20;
+  static final long POLL_MILLIS = 100;
 
   /** Log frames (pages of 4 kB) past which the log is made to start over: 64 MB. */
   static final long RESTART_FRAMES = 16_384;
