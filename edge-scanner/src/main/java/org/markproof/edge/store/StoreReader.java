@@ -103,11 +103,7 @@ public final class StoreReader implements NodeHashSource, AutoCloseable {
 
   /** The RFC 9162 §2.1.3.1 audit path of {@code index} in the first {@code treeSize} entries. */
   public List<byte[]> inclusionProof(long index, long treeSize) throws EdgeStoreException {
-    try {
-      return org.markproof.contracts.merkle.ProofPlanner.inclusion(index, treeSize).assemble(this);
-    } catch (StoredNodes.Missing | IllegalArgumentException e) {
-      throw new EdgeStoreException(file + ": stored tree hashes: " + e.getMessage(), e);
-    }
+    return inclusionProof(index, treeSize, this);
   }
 
   /**
@@ -119,20 +115,27 @@ public final class StoreReader implements NodeHashSource, AutoCloseable {
   public List<byte[]> inclusionProof(
       long index, long treeSize, java.util.concurrent.ConcurrentMap<NodeId, byte[]> kept)
       throws EdgeStoreException {
+    return inclusionProof(
+        index,
+        treeSize,
+        id -> {
+          if (id.level() < KEPT_FROM_LEVEL) {
+            return hash(id);
+          }
+          byte[] known = kept.get(id);
+          if (known == null) {
+            known = hash(id);
+            kept.putIfAbsent(id, known);
+          }
+          return known;
+        });
+  }
+
+  private List<byte[]> inclusionProof(long index, long treeSize, NodeHashSource hashes)
+      throws EdgeStoreException {
     try {
       return org.markproof.contracts.merkle.ProofPlanner.inclusion(index, treeSize)
-          .assemble(
-              id -> {
-                if (id.level() < KEPT_FROM_LEVEL) {
-                  return hash(id);
-                }
-                byte[] known = kept.get(id);
-                if (known == null) {
-                  known = hash(id);
-                  kept.putIfAbsent(id, known);
-                }
-                return known;
-              });
+          .assemble(hashes);
     } catch (StoredNodes.Missing | IllegalArgumentException e) {
       throw new EdgeStoreException(file + ": stored tree hashes: " + e.getMessage(), e);
     }

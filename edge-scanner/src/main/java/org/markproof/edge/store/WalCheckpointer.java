@@ -15,7 +15,7 @@ import org.sqlite.SQLiteConfig;
 
 /**
  * Copies the store's write-ahead log back into the database file on a thread of its own, so that no
- * scan waits for it (docs/edge.md "Queued durably").
+ * scan waits for it (docs/edge.md "The log is copied back off the scans' path").
  *
  * <p>Left to itself, SQLite checkpoints in the commit that takes the log past 1,000 pages: the
  * scans of that commit wait while a thousand pages are written to the database file and the file is
@@ -45,9 +45,6 @@ public final class WalCheckpointer implements AutoCloseable {
   /** Log frames (pages of 4 kB) past which the log is made to start over: 64 MB. */
   static final long RESTART_FRAMES = 16_384;
 
-  /** One checkpoint's outcome, as {@code PRAGMA wal_checkpoint} reports it. */
-  record Round(boolean busy, long logFrames, long copiedFrames) {}
-
   private final EdgeStore store;
   private final Path file;
   private final Connection db;
@@ -57,6 +54,7 @@ public final class WalCheckpointer implements AutoCloseable {
   private final Thread thread;
   private final ReentrantLock state = new ReentrantLock();
   private final Condition wake = state.newCondition();
+  private final Condition restarted = state.newCondition();
   private boolean closed;
   private long restarts;
   private volatile SQLException failure;
@@ -104,11 +102,18 @@ public final class WalCheckpointer implements AutoCloseable {
     return Optional.ofNullable(failure);
   }
 
-  /** How many times the log was seen to start over. */
-  public long restarts() {
+  /**
+   * Waits up to {@code timeout} for the log to have started over at least once; returns whether it
+   * has.
+   */
+  public boolean awaitRestart(java.time.Duration timeout) throws InterruptedException {
+    long left = timeout.toNanos();
     state.lock();
     try {
-      return restarts;
+      while (restarts == 0 && left > 0) {
+        left = restarted.awaitNanos(left);
+      }
+      return restarts > 0;
     } finally {
       state.unlock();
     }
@@ -119,20 +124,20 @@ public final class WalCheckpointer implements AutoCloseable {
     long lastLog = 0;
     try {
       while (waitForRound()) {
-        Round round = checkpoint();
-        if (round.logFrames() < lastLog) {
+        long log = checkpoint();
+        if (log < lastLog) {
           counted();
           restartAt = restartFrames;
         }
-        lastLog = round.logFrames();
-        if (round.logFrames() >= restartAt) {
+        lastLog = log;
+        if (log >= restartAt) {
           writes.lock();
           try {
-            round = checkpoint();
+            log = checkpoint();
           } finally {
             writes.unlock();
           }
-          restartAt = round.logFrames() + restartFrames / 4;
+          restartAt = log + restartFrames / 4;
         }
       }
     } catch (SQLException e) {
@@ -162,19 +167,23 @@ public final class WalCheckpointer implements AutoCloseable {
     state.lock();
     try {
       restarts++;
+      restarted.signalAll();
     } finally {
       state.unlock();
     }
   }
 
-  /** One {@code PASSIVE} checkpoint: copies back what no reader still needs from the log. */
-  Round checkpoint() throws SQLException {
+  /**
+   * One {@code PASSIVE} checkpoint: copies back what no reader still needs from the log, and
+   * returns how many frames the log holds.
+   */
+  private long checkpoint() throws SQLException {
     try (Statement s = db.createStatement();
         ResultSet r = s.executeQuery("PRAGMA wal_checkpoint(PASSIVE)")) {
       if (!r.next()) {
         throw new SQLException(file + ": wal_checkpoint returned no row");
       }
-      return new Round(r.getInt(1) != 0, r.getLong(2), r.getLong(3));
+      return r.getLong(2);
     }
   }
 

@@ -42,11 +42,9 @@ class WalCheckpointerTest {
           writes.unlock();
         }
       }
-      long deadline = System.nanoTime() + 10_000_000_000L;
-      while (checkpointer.restarts() == 0 && System.nanoTime() < deadline) {
-        Thread.sleep(10);
-      }
-      assertTrue(checkpointer.restarts() > 0, "the log never started over");
+      assertTrue(
+          checkpointer.awaitRestart(java.time.Duration.ofSeconds(10)),
+          "the log never started over");
       // Each scan adds ~6 pages (~24 kB) of log: ~14 MB in all had the log never started over.
       assertTrue(
           Files.size(wal) < 4_000_000,
