@@ -13,6 +13,9 @@ public final class Ed25519PublicKey {
   private final byte[] bytes;
   private final Ed25519.PublicPoint point;
 
+  /** The point's odd multiples for {@link Ed25519Batch}, made on first use (a race makes two). */
+  private volatile Edwards25519.Addend[] oddMultiples;
+
   private Ed25519PublicKey(byte[] bytes, Ed25519.PublicPoint point) {
     this.bytes = bytes;
     this.point = point;
@@ -51,6 +54,15 @@ public final class Ed25519PublicKey {
 
   Ed25519.PublicPoint point() {
     return point;
+  }
+
+  Edwards25519.Addend[] oddMultiples() {
+    Edwards25519.Addend[] table = oddMultiples;
+    if (table == null) {
+      table = Ed25519Batch.oddMultiplesOf(bytes);
+      oddMultiples = table;
+    }
+    return table;
   }
 
   @Override

@@ -1,19 +1,28 @@
 package org.markproof.contracts.crypto;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
- * Ed25519 verification that remembers what verified, so that a process which meets the same signed
- * entry several times (accepted, sequenced, projected) pays for the curve arithmetic once.
+ * The verification of ledger entries' Ed25519 signatures, which remembers what verified, so that a
+ * process which meets the same signed entry several times (accepted, sequenced, projected) pays for
+ * the curve arithmetic once.
+ *
+ * <p>Entries are verified by RFC 8032 §5.1.7's cofactored group equation ({@link Ed25519Batch}),
+ * one at a time or in batches, with the same answer either way: every process that replays the
+ * ledger (the service, a border post, an auditor) must accept exactly the same entries, and a batch
+ * cannot check BouncyCastle's cofactorless variant ({@link Ed25519Signatures#verify}, used for
+ * notes, labels and tokens). The two differ only for signatures whose R has a small-order
+ * component, which no RFC 8032 signer makes.
  *
  * <p>What is remembered is the SHA-256 of {@code key ‖ signature ‖ message} (32 and 64 bytes, then
  * the message: unambiguous), in a fixed table of {@code capacity} slots chosen by the digest's
  * first bytes; a newer digest overwrites an older one in its slot. A signature that fails is never
  * remembered, and a hit needs all 32 bytes of the digest to match, so a remembered answer is the
- * answer {@link Ed25519Signatures#verify} would give again: verification is deterministic. The
- * table costs about 80 bytes per slot; hashing costs a microsecond or two against ~60–100 µs for a
- * verification.
+ * answer verification would give again: it is deterministic. The table costs about 80 bytes per
+ * slot; hashing costs a microsecond or two against ~60–100 µs for a verification.
  *
  * <p>Safe for concurrent use. {@link #none()} remembers nothing: every call verifies.
  */
@@ -48,15 +57,15 @@ public final class VerifiedSignatures {
   }
 
   /**
-   * As {@link Ed25519Signatures#verify}, answered from memory when this exact key, message and
-   * signature verified before.
+   * Verifies one signature ({@link Ed25519Batch#verifyOne}), answered from memory when this exact
+   * key, message and signature verified before.
    *
    * @throws SignatureVerificationException if the signature is not 64 bytes or does not verify
    */
   public void verify(Ed25519PublicKey key, byte[] message, byte[] signature)
       throws SignatureVerificationException {
     if (slots == null || signature == null) {
-      Ed25519Signatures.verify(key, message, signature);
+      verifyNow(key, message, signature);
       return;
     }
     byte[] digest = Sha256.hash(key.bytesRef(), signature, message);
@@ -64,8 +73,58 @@ public final class VerifiedSignatures {
     if (Arrays.equals(slots.get(slot), digest)) {
       return;
     }
-    Ed25519Signatures.verify(key, message, signature);
+    verifyNow(key, message, signature);
     slots.set(slot, digest);
+  }
+
+  private static void verifyNow(Ed25519PublicKey key, byte[] message, byte[] signature)
+      throws SignatureVerificationException {
+    if (signature == null || signature.length != Ed25519Signatures.SIGNATURE_LENGTH) {
+      throw new SignatureVerificationException(
+          "Ed25519 signature: got "
+              + (signature == null ? "nothing" : signature.length + " bytes")
+              + ", expected "
+              + Ed25519Signatures.SIGNATURE_LENGTH);
+    }
+    if (!Ed25519Batch.verifyOne(key, message, signature)) {
+      throw new SignatureVerificationException("Ed25519 signature does not verify with " + key);
+    }
+  }
+
+  /**
+   * Verifies every signature of {@code batch} at once ({@link Ed25519Batch}) and remembers those
+   * that verified; one already remembered is not verified again. Answers in the batch's order.
+   *
+   * <p>A remembered batch answer is RFC 8032's cofactored verification, which {@link Ed25519Batch}
+   * describes: it can differ from {@link Ed25519Signatures#verify} only for a signature whose R
+   * carries a small-order component, which only the key's holder can make.
+   */
+  public boolean[] verifyAll(List<Ed25519Batch.Signed> batch) {
+    boolean[] verified = new boolean[batch.size()];
+    byte[][] digests = new byte[batch.size()][];
+    List<Ed25519Batch.Signed> unknown = new ArrayList<>(batch.size());
+    int[] positions = new int[batch.size()];
+    for (int i = 0; i < batch.size(); i++) {
+      Ed25519Batch.Signed signed = batch.get(i);
+      if (slots != null && signed.signature() != null) {
+        digests[i] = Sha256.hash(signed.key().bytesRef(), signed.signature(), signed.message());
+        if (Arrays.equals(slots.get(slot(digests[i])), digests[i])) {
+          verified[i] = true;
+          continue;
+        }
+      }
+      positions[unknown.size()] = i;
+      unknown.add(signed);
+    }
+    boolean[] answers = Ed25519Batch.verify(unknown);
+    for (int u = 0; u < answers.length; u++) {
+      int i = positions[u];
+      verified[i] = answers[u];
+      if (answers[u] && digests[i] != null) {
+        slots.set(slot(digests[i]), digests[i]);
+      }
+    }
+    return verified;
   }
 
   /** Whether this exact key, message and signature verified and are still remembered. */

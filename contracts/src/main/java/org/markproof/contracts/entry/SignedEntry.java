@@ -20,9 +20,9 @@ import org.markproof.contracts.crypto.VerifiedSignatures;
  *
  * where {@code KEYID} is the {@link KeyId} of the signing key, {@code SIG} the standard base64 with
  * padding (RFC 4648 §4) of the 64-byte Ed25519 signature (RFC 8032 §5.1.6) over exactly {@link
- * #statementBytes()}, the canonical JSON of {@code STATEMENT}. Nothing else is signed: the
- * statement's {@code "type":"markproof/statement/v1"} member separates these signatures from any
- * other protocol's.
+ * #statementBytes()}, the canonical JSON of {@code STATEMENT}, checked by RFC 8032 §5.1.7's
+ * cofactored equation ({@link VerifiedSignatures}). Nothing else is signed: the statement's {@code
+ * "type":"markproof/statement/v1"} member separates these signatures from any other protocol's.
  *
  * <p>A final class rather than a record so that the canonical bytes are computed once: they are
  * hashed into the tree and verified at every replay.

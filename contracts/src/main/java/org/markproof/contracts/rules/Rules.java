@@ -2,9 +2,11 @@ package org.markproof.contracts.rules;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.markproof.contracts.crypto.Ed25519Batch;
 import org.markproof.contracts.crypto.SignatureVerificationException;
 import org.markproof.contracts.crypto.VerifiedSignatures;
 import org.markproof.contracts.entry.BatchIssued;
@@ -114,6 +116,27 @@ public final class Rules {
         // Not remembered: verified again, and refused, in line.
       }
     }
+  }
+
+  /**
+   * As {@link #verifyAhead(LedgerState, SignedEntry, VerifiedSignatures)} for many entries at once:
+   * the signatures whose keys {@code known} has are verified as one batch ({@link
+   * VerifiedSignatures#verifyAll}), several times faster per signature than one by one when many
+   * share a key.
+   */
+  public static void verifyAhead(
+      LedgerState known, List<SignedEntry> entries, VerifiedSignatures signatures) {
+    List<Ed25519Batch.Signed> batch = new ArrayList<>(entries.size());
+    for (SignedEntry entry : entries) {
+      KeyId keyId = entry.keyId();
+      Optional<KeyPeriod> key = known.participantByKey(keyId).flatMap(p -> p.key(keyId));
+      if (key.isPresent()) {
+        batch.add(
+            new Ed25519Batch.Signed(
+                key.get().publicKey(), entry.statementBytes(), entry.signature()));
+      }
+    }
+    signatures.verifyAll(batch);
   }
 
   /**

@@ -34,6 +34,36 @@ class VerifiedSignaturesTest {
   }
 
   @Test
+  void aBatchRemembersWhatVerifiedAndNothingElse() throws Exception {
+    Ed25519PrivateKey key = Ed25519PrivateKey.generate(RANDOM);
+    VerifiedSignatures memo = new VerifiedSignatures(1 << 10);
+    List<Ed25519Batch.Signed> batch = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      byte[] message = ("entry " + i).getBytes(StandardCharsets.UTF_8);
+      batch.add(
+          new Ed25519Batch.Signed(key.publicKey(), message, Ed25519Signatures.sign(key, message)));
+    }
+    byte[] forged = batch.get(7).signature().clone();
+    forged[50] ^= 4;
+    batch.set(7, new Ed25519Batch.Signed(key.publicKey(), batch.get(7).message(), forged));
+    // One of them already remembered: answered without being verified again.
+    memo.verify(key.publicKey(), batch.get(3).message(), batch.get(3).signature());
+
+    boolean[] verified = memo.verifyAll(batch);
+
+    for (int i = 0; i < batch.size(); i++) {
+      Ed25519Batch.Signed signed = batch.get(i);
+      assertEquals(i != 7, verified[i], "signature " + i);
+      assertEquals(i != 7, memo.remembers(signed.key(), signed.message(), signed.signature()));
+    }
+    assertThrows(
+        SignatureVerificationException.class,
+        () -> memo.verify(key.publicKey(), batch.get(7).message(), forged));
+    assertEquals(20, VerifiedSignatures.none().verifyAll(batch).length);
+    assertFalse(VerifiedSignatures.none().verifyAll(batch)[7]);
+  }
+
+  @Test
   void aRememberedSignatureDoesNotVouchForAnotherMessageKeyOrSignature() throws Exception {
     Ed25519PrivateKey key = Ed25519PrivateKey.generate(RANDOM);
     Ed25519PrivateKey other = Ed25519PrivateKey.generate(RANDOM);

@@ -2,14 +2,17 @@ package org.markproof.service.log.index;
 
 import jakarta.inject.Singleton;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ForkJoinPool;
 import java.util.stream.IntStream;
 import org.markproof.contracts.MalformedDataException;
 import org.markproof.contracts.crypto.VerifiedSignatures;
 import org.markproof.contracts.entry.LogEntry;
+import org.markproof.contracts.entry.SignedEntry;
 import org.markproof.contracts.merkle.MerkleHashes;
 import org.markproof.contracts.rules.LedgerState;
 import org.markproof.contracts.rules.Rules;
@@ -29,6 +32,9 @@ import org.markproof.contracts.rules.Rules;
 public class EntryMemo {
   /** Signatures remembered, about 56 bytes each. */
   static final int SIGNATURE_SLOTS = 1 << 17;
+
+  /** Fewest signatures a verification ahead batches together (below, one batch). */
+  private static final int MIN_BATCH = 64;
 
   /** Parsed leaves remembered: several seconds of appends at the benchmark's rates. */
   static final int LEAVES = 8_192;
@@ -67,7 +73,8 @@ public class EntryMemo {
 
   /**
    * Parses a page of stored leaves (or finds them remembered) and verifies their signatures on the
-   * common pool's threads, with the keys of {@code known} (the state before the page), into {@link
+   * common pool's threads, in batches ({@link Rules#verifyAhead(LedgerState, List,
+   * VerifiedSignatures)}), with the keys of {@code known} (the state before the page), into {@link
    * #signatures()}: a replay of the whole log (an index or a projection starting up) is otherwise
    * one thread verifying one signature after another. Decides nothing: a leaf that does not parse
    * is null here, for the caller to parse again and refuse in line; the rules still verify what was
@@ -75,6 +82,7 @@ public class EntryMemo {
    */
   public LogEntry[] parseAhead(List<byte[]> leaves, LedgerState known) {
     LogEntry[] parsed = new LogEntry[leaves.size()];
+    boolean[] fresh = new boolean[parsed.length];
     IntStream.range(0, parsed.length)
         .parallel()
         .forEach(
@@ -86,12 +94,33 @@ public class EntryMemo {
                   parsed[i] = remembered;
                 } else {
                   parsed[i] = LogEntry.parse(bytes);
-                  Rules.verifyAhead(known, parsed[i].entry(), signatures);
+                  fresh[i] = true;
                 }
               } catch (MalformedDataException e) {
                 // Refused in line.
               }
             });
+    List<SignedEntry> toVerify = new ArrayList<>(parsed.length);
+    for (int i = 0; i < parsed.length; i++) {
+      if (fresh[i]) {
+        toVerify.add(parsed[i].entry());
+      }
+    }
+    // One batch per thread of the pool (and the caller's), each big enough to be worth batching.
+    int slices =
+        Math.max(
+            1, Math.min(ForkJoinPool.getCommonPoolParallelism() + 1, toVerify.size() / MIN_BATCH));
+    int per = (toVerify.size() + slices - 1) / slices;
+    IntStream.range(0, slices)
+        .parallel()
+        .forEach(
+            s ->
+                Rules.verifyAhead(
+                    known,
+                    toVerify.subList(
+                        Math.min(toVerify.size(), s * per),
+                        Math.min(toVerify.size(), (s + 1) * per)),
+                    signatures));
     return parsed;
   }
 
