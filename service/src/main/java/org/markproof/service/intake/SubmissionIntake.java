@@ -33,9 +33,11 @@ import org.markproof.service.log.keys.SubmissionReceipt;
  * <p>{@link #submit}, in order:
  *
  * <ol>
+ *   <li>The signature, verified in a batch with those of concurrent submissions ({@link
+ *       SignatureBatches}) into the replica's {@link VerifiedSignatures}.
  *   <li>The rules ({@link Rules#validate}, signature and enrolled key included, the signature
- *       through the replica's {@link VerifiedSignatures} so that the sequencer and the projection
- *       do not verify it again) against the index's current state.
+ *       through the replica's {@link VerifiedSignatures}, where the batch left it, so that neither
+ *       they, the sequencer nor the projection verify it again) against the index's current state.
  *   <li>If they object: a retry finds the first submission and adds nothing — the same {@code
  *       Idempotency-Key} from the same submitter (the same entry bytes, else {@link
  *       IdempotencyConflictException}, 409), or the same natural key ({@link NaturalKeys}) from the
@@ -69,6 +71,7 @@ public class SubmissionIntake implements EntryIntake {
   private final SequencedWaiter waiter;
   private final EntryMemo memo;
   private final VerifiedSignatures signatures;
+  private final SignatureBatches batches;
 
   /**
    * The intake over the submission table in {@code pool}, checking against {@code ledger} (the
@@ -84,6 +87,12 @@ public class SubmissionIntake implements EntryIntake {
     this.keys = keys;
     this.clock = clock;
     this.waiter = new SequencedWaiter(rows, ledger, clock);
+    this.batches =
+        new SignatureBatches(
+            () -> ledger.snapshot().state(),
+            signatures,
+            command -> Infrastructure.getDefaultWorkerPool().execute(command),
+            Runtime.getRuntime().availableProcessors());
   }
 
   private MeterRegistry metrics;
@@ -156,7 +165,9 @@ public class SubmissionIntake implements EntryIntake {
    */
   private Uni<Accepted> accept(
       SignedEntry entry, String submitter, String idempotencyKey, Optional<String> naturalKey) {
-    return check(entry)
+    return batches
+        .verify(entry)
+        .chain(() -> check(entry))
         .chain(
             checked -> {
               if (!checked.violations().isEmpty()) {
