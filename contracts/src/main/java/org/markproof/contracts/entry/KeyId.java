@@ -32,7 +32,8 @@ public record KeyId(String value) {
 
   /** Returns {@code null} if {@code value} is the canonical base64url of 32 bytes. */
   static String problem(String value) {
-    if (!value.matches("[A-Za-z0-9_-]{43}")) {
+    if (value.length() != 43
+        || !value.chars().allMatch(c -> FieldSyntax.isBase64UrlChar((char) c))) {
       return "expected 43 base64url characters (RFC 7638 SHA-256 thumbprint), got "
           + Excerpt.of(value);
     }

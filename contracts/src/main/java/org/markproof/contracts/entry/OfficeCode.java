@@ -18,7 +18,11 @@ public record OfficeCode(String code) implements Comparable<OfficeCode> {
 
   /** Returns {@code null} if {@code code} is a known ST.3 code, else what is wrong with it. */
   static String problem(String code) {
-    if (!code.matches("[A-Z]{2}")) {
+    if (code.length() != 2
+        || code.charAt(0) < 'A'
+        || code.charAt(0) > 'Z'
+        || code.charAt(1) < 'A'
+        || code.charAt(1) > 'Z') {
       return "expected a WIPO ST.3 code of two capital letters, got " + Excerpt.of(code);
     }
     return St3Codes.contains(code) ? null : "not a WIPO ST.3 code: " + Excerpt.of(code);

@@ -92,7 +92,8 @@ final class TrademarkCodec {
       fields.allowOnly(List.of("type", "imageSha256"));
       JsonValue hashValue = fields.required("imageSha256");
       String hex = hashValue.text(64);
-      if (!hex.matches("[0-9a-f]{64}")) {
+      if (hex.length() != 64
+          || !hex.chars().allMatch(c -> (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
         throw hashValue.error("expected 64 lowercase hex digits (SHA-256), got " + Excerpt.of(hex));
       }
       return new MarkRepresentation.FigurativeMark(HexFormat.of().parseHex(hex));
