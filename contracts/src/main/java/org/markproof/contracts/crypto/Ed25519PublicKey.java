@@ -13,8 +13,11 @@ public final class Ed25519PublicKey {
   private final byte[] bytes;
   private final Ed25519.PublicPoint point;
 
-  /** The point's odd multiples for {@link Ed25519Batch}, made on first use (a race makes two). */
-  private volatile Edwards25519.Addend[] oddMultiples;
+  /**
+   * The odd multiples of the point and of 2^128 times it, for {@link Ed25519Batch}, made on first
+   * use (a race makes two).
+   */
+  private volatile Edwards25519.Addend[][] oddMultiples;
 
   private Ed25519PublicKey(byte[] bytes, Ed25519.PublicPoint point) {
     this.bytes = bytes;
@@ -56,8 +59,8 @@ public final class Ed25519PublicKey {
     return point;
   }
 
-  Edwards25519.Addend[] oddMultiples() {
-    Edwards25519.Addend[] table = oddMultiples;
+  Edwards25519.Addend[][] oddMultiples() {
+    Edwards25519.Addend[][] table = oddMultiples;
     if (table == null) {
       table = Ed25519Batch.oddMultiplesOf(bytes);
       oddMultiples = table;
