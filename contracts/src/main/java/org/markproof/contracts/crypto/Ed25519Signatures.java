@@ -31,15 +31,24 @@ public final class Ed25519Signatures {
    */
   public static void verify(Ed25519PublicKey key, byte[] message, byte[] signature)
       throws SignatureVerificationException {
+    requireLength(signature);
+    if (!Ed25519.verify(signature, 0, key.point(), message, 0, message.length)) {
+      throw new SignatureVerificationException("Ed25519 signature does not verify with " + key);
+    }
+  }
+
+  /**
+   * Refuses a signature that is not 64 bytes, saying what it got.
+   *
+   * @throws SignatureVerificationException if {@code signature} is not 64 bytes
+   */
+  static void requireLength(byte[] signature) throws SignatureVerificationException {
     if (signature == null || signature.length != Ed25519.SIGNATURE_SIZE) {
       throw new SignatureVerificationException(
           "Ed25519 signature: got "
               + (signature == null ? "nothing" : signature.length + " bytes")
               + ", expected "
               + Ed25519.SIGNATURE_SIZE);
-    }
-    if (!Ed25519.verify(signature, 0, key.point(), message, 0, message.length)) {
-      throw new SignatureVerificationException("Ed25519 signature does not verify with " + key);
     }
   }
 }

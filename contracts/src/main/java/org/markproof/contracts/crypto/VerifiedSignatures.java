@@ -79,13 +79,7 @@ public final class VerifiedSignatures {
 
   private static void verifyNow(Ed25519PublicKey key, byte[] message, byte[] signature)
       throws SignatureVerificationException {
-    if (signature == null || signature.length != Ed25519Signatures.SIGNATURE_LENGTH) {
-      throw new SignatureVerificationException(
-          "Ed25519 signature: got "
-              + (signature == null ? "nothing" : signature.length + " bytes")
-              + ", expected "
-              + Ed25519Signatures.SIGNATURE_LENGTH);
-    }
+    Ed25519Signatures.requireLength(signature);
     if (!Ed25519Batch.verifyOne(key, message, signature)) {
       throw new SignatureVerificationException("Ed25519 signature does not verify with " + key);
     }
