@@ -87,11 +87,8 @@ public final class VerifiedSignatures {
 
   /**
    * Verifies every signature of {@code batch} at once ({@link Ed25519Batch}) and remembers those
-   * that verified; one already remembered is not verified again. Answers in the batch's order.
-   *
-   * <p>A remembered batch answer is RFC 8032's cofactored verification, which {@link Ed25519Batch}
-   * describes: it can differ from {@link Ed25519Signatures#verify} only for a signature whose R
-   * carries a small-order component, which only the key's holder can make.
+   * that verified; one already remembered is not verified again. Answers in the batch's order, each
+   * the answer {@link #verify} gives for that signature alone.
    */
   public boolean[] verifyAll(List<Ed25519Batch.Signed> batch) {
     boolean[] verified = new boolean[batch.size()];

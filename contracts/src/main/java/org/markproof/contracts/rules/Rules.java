@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.markproof.contracts.crypto.Ed25519Batch;
-import org.markproof.contracts.crypto.SignatureVerificationException;
 import org.markproof.contracts.crypto.VerifiedSignatures;
 import org.markproof.contracts.entry.BatchIssued;
 import org.markproof.contracts.entry.BatchRevoked;
@@ -107,15 +106,7 @@ public final class Rules {
    */
   public static void verifyAhead(
       LedgerState known, SignedEntry entry, VerifiedSignatures signatures) {
-    KeyId keyId = entry.keyId();
-    Optional<KeyPeriod> key = known.participantByKey(keyId).flatMap(p -> p.key(keyId));
-    if (key.isPresent()) {
-      try {
-        entry.verify(key.get().publicKey(), signatures);
-      } catch (SignatureVerificationException e) {
-        // Not remembered: verified again, and refused, in line.
-      }
-    }
+    verifyAhead(known, List.of(entry), signatures);
   }
 
   /**
