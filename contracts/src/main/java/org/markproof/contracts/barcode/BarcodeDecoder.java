@@ -28,14 +28,14 @@ import java.util.function.LongSupplier;
  *
  * <p>Frames above {@value #MAX_WORKING_PIXELS} pixels are first averaged down. Then the {@link
  * DecodeAttempt}s run in order until one decodes or the time budget, measured with the caller's
- * ticker, is spent: the whole frame with zxing's hybrid binarizer; then each region {@link
- * SymbolLocator} finds, cut out alone (zxing's Data Matrix detector needs its symbol centred on
- * white), thresholded by Otsu's method, rectified from its perspective view; the frame with a white
- * margin; the regions scaled up or turned by 45°; then the frame prepared otherwise (locally
- * normalised, denoised, contrast stretched, halved, sharpened, averaged along 1D bars, inverted),
- * with the global-histogram binarizer and with TRY_HARDER (which also reads 1D rows turned by 90°).
- * The budget is checked before every read: one read on a frame of at most {@value
- * #MAX_WORKING_PIXELS} pixels takes milliseconds to tens of milliseconds.
+ * ticker, is spent: the whole frame with zxing's hybrid binarizer; the frame as one clean symbol;
+ * then each region {@link SymbolLocator} finds, cut out alone (zxing's Data Matrix detector needs
+ * its symbol centred on white), thresholded by Otsu's method, rectified from its perspective view;
+ * the frame with a white margin; the regions scaled up or turned by 45°; then the frame prepared
+ * otherwise (locally normalised, denoised, contrast stretched, halved, sharpened, averaged along 1D
+ * bars, inverted), with the global-histogram binarizer and with TRY_HARDER (which also reads 1D
+ * rows turned by 90°). The budget is checked before every read: one read on a frame of at most
+ * {@value #MAX_WORKING_PIXELS} pixels takes milliseconds to tens of milliseconds.
  *
  * <p>The first QR Code or Data Matrix read is returned. A 1D read is held back while the first
  * region attempts look for a 2D symbol too (see {@link #LAST_ATTEMPT_AFTER_LINEAR}), then returned.
@@ -144,7 +144,8 @@ public final class BarcodeDecoder {
                 : prepared.region(attempt, i);
         tried++;
         boolean twoDimensionalOnly = linear != null || attempt.twoDimensionalOnly();
-        Optional<DecodedBarcode> found = read(image, attempt.tryHarder(), twoDimensionalOnly);
+        Optional<DecodedBarcode> found =
+            read(image, attempt.tryHarder(), attempt.pure(), twoDimensionalOnly);
         if (found.isPresent()) {
           if (isTwoDimensional(found.get().symbology())) {
             return new Traced(found.get(), attempt);
@@ -184,11 +185,14 @@ public final class BarcodeDecoder {
    * last (zxing's MultiFormatReader puts them first).
    */
   private static Optional<DecodedBarcode> read(
-      BinaryBitmap bitmap, boolean tryHarder, boolean twoDimensionalOnly) {
+      BinaryBitmap bitmap, boolean tryHarder, boolean pure, boolean twoDimensionalOnly) {
     Map<DecodeHintType, Object> hints = new EnumMap<>(DecodeHintType.class);
     hints.put(DecodeHintType.ASSUME_GS1, Boolean.TRUE);
     if (tryHarder) {
       hints.put(DecodeHintType.TRY_HARDER, Boolean.TRUE);
+    }
+    if (pure) {
+      hints.put(DecodeHintType.PURE_BARCODE, Boolean.TRUE);
     }
     List<Reader> readers = new ArrayList<>(3);
     readers.add(new QRCodeReader());
