@@ -27,6 +27,7 @@ public final class LanAuth {
   private final Ed25519NoteSigner postKey;
   private final String postId;
   private final Clock clock;
+  private final TokenVerifier.VerifiedTokens verifiedTokens = new TokenVerifier.VerifiedTokens();
   private volatile TokenVerifier verifier;
   private volatile Instant readAt = Instant.MIN;
 
@@ -91,7 +92,7 @@ public final class LanAuth {
                         keys.add(
                             new TokenVerifier.TrustedKey(
                                 k, s.issuer(), s.audiences(), TokenVerifier.Issuer.SERVICE))));
-    verifier = new TokenVerifier(keys, revoked, clock);
+    verifier = new TokenVerifier(keys, revoked, clock, verifiedTokens);
     readAt = clock.instant();
   }
 }

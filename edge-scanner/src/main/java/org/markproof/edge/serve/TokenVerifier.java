@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.markproof.contracts.MalformedDataException;
 import org.markproof.contracts.crypto.Base64Url;
 import org.markproof.contracts.crypto.Ed25519Jwk;
@@ -30,7 +31,14 @@ import org.markproof.contracts.crypto.SignatureVerificationException;
  * <p>The algorithm is pinned: a header whose {@code alg} is not exactly {@code EdDSA} ({@code
  * none}, {@code HS256} with the public key as secret, ...) is refused before any key is used, as is
  * a header with {@code crit} (no extension is understood). Header and claims are read with bounded
- * sizes and duplicate members refused. Immutable and thread-safe.
+ * sizes and duplicate members refused. Thread-safe.
+ *
+ * <p>A handheld sends the same token with every scan, and verifying its signature again each time
+ * cost as much as verifying the label it scans. So a token whose signature verified is kept in
+ * {@link VerifiedTokens} (shared by the verifiers {@link LanAuth} makes in turn), byte for byte,
+ * with the key that verified it; it skips the signature check only while that key is still trusted
+ * by this verifier. Its claims — {@code exp}, {@code nbf}, revocation, the group — are checked on
+ * every use, as the first time.
  */
 public final class TokenVerifier {
   /** Longest token read. */
@@ -96,19 +104,71 @@ public final class TokenVerifier {
     }
   }
 
+  /**
+   * Tokens whose signature verified, with the key that verified it and their parsed claims: at most
+   * {@link #MAX_TOKENS} (past it the whole set is dropped: tokens are then verified again, never
+   * refused), each for at most {@link #MAX_AGE} and not past its {@code exp}. Thread-safe.
+   */
+  public static final class VerifiedTokens {
+    /** Most tokens kept. */
+    static final int MAX_TOKENS = 10_000;
+
+    /** How long a verified token skips the signature check. */
+    static final Duration MAX_AGE = Duration.ofMinutes(5);
+
+    private record Kept(TrustedKey signer, JsonNode claims, Instant until) {}
+
+    private final Map<String, Kept> kept = new ConcurrentHashMap<>();
+
+    Kept get(String token, Instant now) {
+      Kept k = kept.get(token);
+      if (k != null && !now.isBefore(k.until())) {
+        kept.remove(token, k);
+        return null;
+      }
+      return k;
+    }
+
+    void put(String token, TrustedKey signer, JsonNode claims, Instant now, Instant exp) {
+      if (kept.size() >= MAX_TOKENS) {
+        kept.clear();
+      }
+      Instant until = now.plus(MAX_AGE);
+      kept.put(token, new Kept(signer, claims, exp.isBefore(until) ? exp : until));
+    }
+
+    /** How many tokens are kept. */
+    int size() {
+      return kept.size();
+    }
+  }
+
   private final List<TrustedKey> keys;
   private final Map<String, Instant> revoked;
   private final Clock clock;
+  private final VerifiedTokens verified;
 
   /**
+   * A verifier with a set of verified tokens of its own.
+   *
    * @param keys the keys trusted
    * @param revoked for handhelds whose post tokens were revoked, the time of the revocation: their
    *     post tokens issued at or before it are refused
    */
   public TokenVerifier(List<TrustedKey> keys, Map<String, Instant> revoked, Clock clock) {
+    this(keys, revoked, clock, new VerifiedTokens());
+  }
+
+  /**
+   * A verifier that keeps the tokens it verified in {@code verified}, and takes from it those
+   * verified by a key it trusts too.
+   */
+  public TokenVerifier(
+      List<TrustedKey> keys, Map<String, Instant> revoked, Clock clock, VerifiedTokens verified) {
     this.keys = List.copyOf(keys);
     this.revoked = Map.copyOf(revoked);
     this.clock = clock;
+    this.verified = Objects.requireNonNull(verified, "verified");
   }
 
   /** The keys trusted. */
@@ -134,6 +194,11 @@ public final class TokenVerifier {
     if (token.length() > MAX_TOKEN_CHARS) {
       throw refused("the bearer token is longer than " + MAX_TOKEN_CHARS + " characters");
     }
+    Instant now = clock.instant();
+    VerifiedTokens.Kept kept = verified.get(token, now);
+    if (kept != null && keys.contains(kept.signer())) {
+      return claims(kept.claims(), kept.signer(), now);
+    }
     String[] parts = token.split("\\.", -1);
     if (parts.length != 3) {
       throw refused("the bearer token is not a compact JWS (three dot-separated parts)");
@@ -150,7 +215,9 @@ public final class TokenVerifier {
     byte[] input = (parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII);
     TrustedKey signer = signer(header, input, signature);
     JsonNode claims = object(parts[1], "claims", 6 * 1024);
-    return claims(claims, signer);
+    Caller caller = claims(claims, signer, now);
+    verified.put(token, signer, claims, now, date(claims, "exp"));
+    return caller;
   }
 
   private TrustedKey signer(JsonNode header, byte[] input, byte[] signature) throws Refused {
@@ -181,7 +248,7 @@ public final class TokenVerifier {
             : "the token's signature does not verify with any trusted key");
   }
 
-  private Caller claims(JsonNode claims, TrustedKey signer) throws Refused {
+  private Caller claims(JsonNode claims, TrustedKey signer, Instant now) throws Refused {
     JsonNode iss = claims.get("iss");
     if (iss == null || !iss.isTextual() || !iss.textValue().equals(signer.issuer())) {
       throw refused("the token's iss is " + iss + ", expected \"" + signer.issuer() + "\"");
@@ -196,7 +263,6 @@ public final class TokenVerifier {
     if (audiences.stream().noneMatch(signer.audiences()::contains)) {
       throw refused("the token's aud is " + aud + ", expected one of " + signer.audiences());
     }
-    Instant now = clock.instant();
     Instant exp = date(claims, "exp");
     Instant iat = date(claims, "iat");
     if (!now.isBefore(exp.plus(CLOCK_SKEW))) {

@@ -1,6 +1,8 @@
 package org.markproof.edge.serve;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -48,15 +50,16 @@ class TokenVerifierTest {
     }
   }
 
+  private static final TokenVerifier.TrustedKey SERVICE_TRUSTED =
+      new TokenVerifier.TrustedKey(
+          Ed25519Jwk.withThumbprint(SERVICE.publicKey()),
+          ISSUER,
+          Set.of("markproof"),
+          TokenVerifier.Issuer.SERVICE);
+
   private static TokenVerifier verifier(Map<String, Instant> revoked) {
     return new TokenVerifier(
-        List.of(
-            new TokenVerifier.TrustedKey(
-                Ed25519Jwk.withThumbprint(SERVICE.publicKey()),
-                ISSUER,
-                Set.of("markproof"),
-                TokenVerifier.Issuer.SERVICE),
-            PostTokens.trusted(POST_KEY, "xx-lan")),
+        List.of(SERVICE_TRUSTED, PostTokens.trusted(POST_KEY, "xx-lan")),
         revoked,
         Clock.fixed(NOW, ZoneOffset.UTC));
   }
@@ -305,5 +308,70 @@ class TokenVerifierTest {
     TokenVerifier.Caller handheld = verifier.verify("Bearer " + post("hh-7", NOW));
     assertEquals("hh-7", handheld.subject());
     assertEquals(TokenVerifier.Issuer.POST, handheld.kind());
+  }
+
+  /**
+   * A verified token is kept with the key that verified it, and a later verifier sharing the kept
+   * tokens (as {@link LanAuth} makes one every few seconds) still checks its claims and whether it
+   * still trusts that key.
+   */
+  @Test
+  void aKeptTokenStillHasItsClaimsAndItsKeyChecked() throws Exception {
+    TokenVerifier.VerifiedTokens kept = new TokenVerifier.VerifiedTokens();
+    Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    TokenVerifier.TrustedKey postTrusted = PostTokens.trusted(POST_KEY, "xx-lan");
+    TokenVerifier first =
+        new TokenVerifier(List.of(SERVICE_TRUSTED, postTrusted), Map.of(), clock, kept);
+    String officer = "Bearer " + service(c -> c);
+    String handheld = "Bearer " + post("hh-7", NOW);
+    first.verify(officer);
+    first.verify(handheld);
+    first.verify(officer);
+    assertEquals(2, kept.size());
+
+    TokenVerifier postKeyOnly =
+        new TokenVerifier(List.of(postTrusted), Map.of("hh-7", NOW.plusSeconds(1)), clock, kept);
+    TokenVerifier.Refused untrusted =
+        assertThrows(TokenVerifier.Refused.class, () -> postKeyOnly.verify(officer));
+    assertEquals(401, untrusted.status);
+    TokenVerifier.Refused revoked =
+        assertThrows(TokenVerifier.Refused.class, () -> postKeyOnly.verify(handheld));
+    assertEquals(401, revoked.status);
+    assertTrue(revoked.getMessage().contains("revoked"), revoked.getMessage());
+
+    TokenVerifier later =
+        new TokenVerifier(
+            List.of(SERVICE_TRUSTED, postTrusted),
+            Map.of(),
+            Clock.fixed(NOW.plus(Duration.ofHours(2)), ZoneOffset.UTC),
+            kept);
+    TokenVerifier.Refused expired =
+        assertThrows(TokenVerifier.Refused.class, () -> later.verify(officer));
+    assertTrue(expired.expired, expired.getMessage());
+  }
+
+  /** Only a token that was accepted is kept: a forged one costs a signature check every time. */
+  @Test
+  void refusedTokensAreNotKept() throws Exception {
+    TokenVerifier.VerifiedTokens kept = new TokenVerifier.VerifiedTokens();
+    TokenVerifier verifier =
+        new TokenVerifier(
+            List.of(SERVICE_TRUSTED), Map.of(), Clock.fixed(NOW, ZoneOffset.UTC), kept);
+    String good = service(c -> c);
+    String forged = good.substring(0, good.length() - 2) + (good.endsWith("AA") ? "BA" : "AA");
+    String stranger = signed(header("EdDSA"), claims(), STRANGER);
+    String noGroup =
+        service(
+            c -> {
+              c.remove("groups");
+              return c;
+            });
+    for (String token : List.of(forged, stranger, noGroup)) {
+      assertThrows(TokenVerifier.Refused.class, () -> verifier.verify("Bearer " + token));
+      assertThrows(TokenVerifier.Refused.class, () -> verifier.verify("Bearer " + token));
+    }
+    assertEquals(0, kept.size());
+    verifier.verify("Bearer " + good);
+    assertEquals(1, kept.size());
   }
 }
