@@ -4,6 +4,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
 import org.markproof.edge.store.EdgeStore;
 import org.markproof.edge.store.EdgeStoreException;
@@ -15,6 +18,12 @@ import org.markproof.edge.store.WalCheckpointer;
  * scan waiting when the previous commit ended. Whoever waits takes its turn as the group's leader,
  * so no thread is kept for it; each scan returns only after the commit that holds it, so a verdict
  * answered is on disk.
+ *
+ * <p>Scans wait for their commit, not for the commit lock: each release of the lock wakes them all,
+ * those committed return at once, and one of the others leads the next group. (Waiting in the
+ * lock's own queue handed it from thread to thread: a scan already committed got it only after the
+ * next group's commit, so every scan waited two commits and groups stayed small, about 4 scans of
+ * 16 waiting.)
  *
  * <p>A scan may depend on scans queued before it (a clone check that counted their sightings): if
  * one of those fails, so does the scan, so a verdict on disk never relies on a sighting that is
@@ -56,7 +65,8 @@ final class GroupCommit implements AutoCloseable {
   private final EdgeStore store;
   private final Listener listener;
   private final ConcurrentLinkedQueue<Ticket> queue = new ConcurrentLinkedQueue<>();
-  private final ReentrantLock leader = new ReentrantLock();
+  private final Object turns = new Object();
+  private final CommitLock leader = new CommitLock();
   private long dataVersion = -1;
   private WalCheckpointer checkpointer;
   private boolean checkpointerTried;
@@ -80,18 +90,80 @@ final class GroupCommit implements AutoCloseable {
    * @throws EdgeStoreException if its group could not be written, or a scan it depends on failed
    */
   void await(Ticket ticket) throws EdgeStoreException {
+    boolean interrupted = false;
     while (!ticket.done) {
-      leader.lock();
-      try {
-        if (!ticket.done) {
-          commitQueued();
+      if (leader.tryLock()) {
+        try {
+          if (!ticket.done) {
+            commitQueued();
+          }
+        } finally {
+          leader.unlock();
         }
-      } finally {
-        leader.unlock();
+      } else {
+        synchronized (turns) {
+          // The lock's holder wakes everyone once it lets go (CommitLock.unlock takes this
+          // monitor), so a release cannot slip between this check and the wait.
+          while (!ticket.done && leader.held()) {
+            try {
+              turns.wait();
+            } catch (InterruptedException e) {
+              interrupted = true; // the verdict still waits for its commit
+            }
+          }
+        }
       }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
     }
     if (ticket.failure != null) {
       throw ticket.failure;
+    }
+  }
+
+  /**
+   * The commit lock: held while a group is written and by the checkpointer's short restart step.
+   * Each release wakes the scans waiting for their commit.
+   */
+  private final class CommitLock implements Lock {
+    private final ReentrantLock lock = new ReentrantLock();
+
+    boolean held() {
+      return lock.isLocked();
+    }
+
+    @Override
+    public void lock() {
+      lock.lock();
+    }
+
+    @Override
+    public void lockInterruptibly() throws InterruptedException {
+      lock.lockInterruptibly();
+    }
+
+    @Override
+    public boolean tryLock() {
+      return lock.tryLock();
+    }
+
+    @Override
+    public boolean tryLock(long time, TimeUnit unit) throws InterruptedException {
+      return lock.tryLock(time, unit);
+    }
+
+    @Override
+    public void unlock() {
+      lock.unlock();
+      synchronized (turns) {
+        turns.notifyAll();
+      }
+    }
+
+    @Override
+    public Condition newCondition() {
+      return lock.newCondition();
     }
   }
 
