@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import org.markproof.edge.store.EdgeStore;
 import org.markproof.edge.store.EdgeStoreException;
@@ -28,6 +29,10 @@ import org.markproof.edge.store.WalCheckpointer;
  * <p>A scan may depend on scans queued before it (a clone check that counted their sightings): if
  * one of those fails, so does the scan, so a verdict on disk never relies on a sighting that is
  * not. Groups are written in queue order.
+ *
+ * <p>A scan answered before its commit ({@link #later}, the service's {@code ?durable=false}) is
+ * committed by a thread of this group commit's own, with whatever else is queued by then; {@link
+ * #close} commits what is still queued before it returns.
  *
  * <p>From the first commit on, the store's log is copied back into its file on a thread of its own
  * ({@link WalCheckpointer}), not in the commits; {@link #close} stops that.
@@ -60,6 +65,11 @@ final class GroupCommit implements AutoCloseable {
     boolean failed() {
       return done && failure != null;
     }
+
+    /** Whether the scan is committed durably. */
+    boolean durable() {
+      return done && failure == null;
+    }
   }
 
   private final EdgeStore store;
@@ -70,6 +80,8 @@ final class GroupCommit implements AutoCloseable {
   private long dataVersion = -1;
   private WalCheckpointer checkpointer;
   private boolean checkpointerTried;
+  private Thread background;
+  private volatile boolean closing;
 
   GroupCommit(EdgeStore store, Listener listener) {
     this.store = store;
@@ -81,6 +93,51 @@ final class GroupCommit implements AutoCloseable {
     Ticket ticket = new Ticket(scan, wallClock, dependsOn);
     queue.add(ticket);
     return ticket;
+  }
+
+  /**
+   * Has {@code ticket}'s scan committed without waiting for it: by the background thread, in the
+   * next group. A failure is then reported on standard error (the scan was answered {@code
+   * pending}, as the service answers a scan it has not written yet).
+   *
+   * @throws IllegalStateException once {@link #close} has begun
+   */
+  void later(Ticket ticket) {
+    Thread committer;
+    synchronized (this) {
+      if (closing) {
+        throw new IllegalStateException("the scanner is closing");
+      }
+      if (background == null) {
+        background = new Thread(this::commitInBackground, "scan-commits");
+        background.setDaemon(true);
+        background.start();
+      }
+      committer = background;
+    }
+    LockSupport.unpark(committer);
+  }
+
+  private void commitInBackground() {
+    while (true) {
+      if (queue.isEmpty()) {
+        if (closing) {
+          return;
+        }
+        LockSupport.park(this);
+        continue;
+      }
+      EdgeStoreException failure;
+      leader.lock();
+      try {
+        failure = commitQueued();
+      } finally {
+        leader.unlock();
+      }
+      if (failure != null) {
+        System.err.println("scans answered as pending were not recorded: " + failure.getMessage());
+      }
+    }
   }
 
   /**
@@ -167,23 +224,26 @@ final class GroupCommit implements AutoCloseable {
     }
   }
 
-  private void commitQueued() {
+  /** Commits what is queued; returns the failure the group met, if any. */
+  private EdgeStoreException commitQueued() {
+    EdgeStoreException first = null;
     List<Ticket> group = new ArrayList<>();
     for (Ticket t = queue.poll(); t != null; t = queue.poll()) {
       if (t.dependsOn.stream().anyMatch(Ticket::failed)) {
-        fail(
-            t,
+        EdgeStoreException e =
             new EdgeStoreException(
                 store.file()
                     + ": scan "
                     + t.scan.scanId()
-                    + " was judged with a sighting whose scan could not be recorded"));
+                    + " was judged with a sighting whose scan could not be recorded");
+        fail(t, e);
+        first = first == null ? e : first;
       } else {
         group.add(t);
       }
     }
     if (group.isEmpty()) {
-      return;
+      return first;
     }
     List<RecordedScan> scans = new ArrayList<>(group.size());
     Instant latest = Instant.EPOCH;
@@ -208,6 +268,7 @@ final class GroupCommit implements AutoCloseable {
         checkpointerTried = true;
         startCheckpointer();
       }
+      return first;
     } catch (EdgeStoreException | RuntimeException e) {
       // Whatever went wrong, every scan of the group learns it: none may wait for ever.
       EdgeStoreException failure =
@@ -219,6 +280,7 @@ final class GroupCommit implements AutoCloseable {
           fail(t, failure);
         }
       }
+      return failure;
     }
   }
 
@@ -234,9 +296,31 @@ final class GroupCommit implements AutoCloseable {
     }
   }
 
-  /** Stops copying the log back in the background; SQLite's own checkpoints are on again. */
+  /**
+   * Commits the scans answered as pending that are still queued, then stops copying the log back in
+   * the background; SQLite's own checkpoints are on again.
+   */
   @Override
   public void close() throws EdgeStoreException {
+    Thread committer;
+    synchronized (this) {
+      closing = true;
+      committer = background;
+    }
+    if (committer != null) {
+      LockSupport.unpark(committer);
+      boolean interrupted = false;
+      while (committer.isAlive()) {
+        try {
+          committer.join();
+        } catch (InterruptedException e) {
+          interrupted = true; // the scans answered as pending are written first
+        }
+      }
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
     WalCheckpointer running;
     leader.lock();
     try {

@@ -113,6 +113,7 @@ public final class OfflineScanner implements AutoCloseable {
    *     be widened to two bytes a character and narrowed again for every write
    * @param clock the clock reading the verdict was given at
    * @param checkpointAge the age of the adopted checkpoint at that time
+   * @param recording whether the scan is queued durably yet
    */
   public record Verdict(
       String scanId,
@@ -120,11 +121,37 @@ public final class OfflineScanner implements AutoCloseable {
       ObjectNode document,
       byte[] utf8,
       ClockReading clock,
-      Duration checkpointAge) {
+      Duration checkpointAge,
+      Recording recording) {
     /** The document as printed: compact JSON. */
     public String json() {
       return new String(utf8, StandardCharsets.UTF_8);
     }
+  }
+
+  /** Whether a scan's queue row is on disk yet, and a way to wait until it is. */
+  public interface Recording {
+    /** A scan already queued durably. */
+    Recording DURABLE =
+        new Recording() {
+          @Override
+          public boolean durable() {
+            return true;
+          }
+
+          @Override
+          public void awaitDurable() {}
+        };
+
+    /** Whether the scan's queue row is committed durably. */
+    boolean durable();
+
+    /**
+     * Returns once the scan's queue row is committed durably.
+     *
+     * @throws EdgeStoreException if it could not be written
+     */
+    void awaitDurable() throws EdgeStoreException;
   }
 
   /**
@@ -144,6 +171,19 @@ public final class OfflineScanner implements AutoCloseable {
    * service; the verdict's judging time and the cache's age are still the post's clock.
    */
   public Verdict scan(PostProfile post, ScanInput input, ClientFacts given, Instant wallClock)
+      throws EdgeStoreException {
+    return scan(post, input, given, wallClock, true);
+  }
+
+  /**
+   * Judges {@code input} as {@link #scan(PostProfile, ScanInput, ClientFacts, Instant)} does; with
+   * {@code durable} false, returns the verdict without waiting for the scan's commit (the service's
+   * {@code ?durable=false}): the scan is committed in the next group by a thread of the scanner's
+   * own, and {@link Verdict#recording} tells when. {@link #close} commits every scan so answered
+   * before it returns; a killed process loses those not yet committed.
+   */
+  public Verdict scan(
+      PostProfile post, ScanInput input, ClientFacts given, Instant wallClock, boolean durable)
       throws EdgeStoreException {
     StoreReader reader = reader();
     VerifiedView current = view(reader);
@@ -207,8 +247,30 @@ public final class OfflineScanner implements AutoCloseable {
       verdict = document(current, reader, judgement, facts, now, clock);
       ticket = commits.submit(queued(facts, verdict, now, Optional.empty()), wallClock, List.of());
     }
-    commits.await(ticket);
-    return verdict;
+    if (durable) {
+      commits.await(ticket);
+      return verdict;
+    }
+    commits.later(ticket);
+    GroupCommit.Ticket queued = ticket;
+    return new Verdict(
+        verdict.scanId(),
+        verdict.verdict(),
+        verdict.document(),
+        verdict.utf8(),
+        verdict.clock(),
+        verdict.checkpointAge(),
+        new Recording() {
+          @Override
+          public boolean durable() {
+            return queued.durable();
+          }
+
+          @Override
+          public void awaitDurable() throws EdgeStoreException {
+            commits.await(queued);
+          }
+        });
   }
 
   private Verdict document(
@@ -241,7 +303,9 @@ public final class OfflineScanner implements AutoCloseable {
             new VerdictDocument.Circumstances(now, true, Optional.of(age.getSeconds()), wouldBe));
     // The same text, byte for byte, as signing the whole tree with its evidence member.
     byte[] text = VerdictSignature.signed(document, evidence, verdictKey).text();
-    return new Verdict(facts.scanId(), judgement.verdict(), document, text, clock, age);
+    // DURABLE: the caller returns it only after the scan's commit, or replaces it.
+    return new Verdict(
+        facts.scanId(), judgement.verdict(), document, text, clock, age, Recording.DURABLE);
   }
 
   private static RecordedScan queued(

@@ -38,7 +38,8 @@ import org.markproof.edge.store.QueuedScan;
  * checkpoint note. Refusals are the service's problem documents ({@link LanProblem}).
  *
  * <p>Scans are judged concurrently, one per worker thread ({@link OfflineScanner} is thread-safe),
- * and committed to the queue in groups; each is durable before its answer.
+ * and committed to the queue in groups; each is durable before its answer, unless the request says
+ * {@code ?durable=false}.
  */
 public final class LanServer implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -115,7 +116,7 @@ public final class LanServer implements AutoCloseable {
           exchange.getResponseHeaders().set("Allow", "POST");
           throw new LanProblem(ProblemCode.METHOD_NOT_ALLOWED, "POST a scan");
         }
-        durableParameter(exchange.getRequestURI().getRawQuery());
+        boolean durable = durableParameter(exchange.getRequestURI().getRawQuery());
         authorise(exchange);
         HandheldScan scan = read(exchange);
         if (scan.postId().isPresent() && !scan.postId().get().equals(post.postId())) {
@@ -125,8 +126,17 @@ public final class LanServer implements AutoCloseable {
               List.of(new Violation("post-mismatch", "/postId", "not this post")),
               Optional.of("send the scan to the post it names, or leave postId out"));
         }
-        ReplayedScans.Answer answer = replays.answer(scan, this::fresh, this::queued);
-        exchange.getResponseHeaders().set("Markproof-Record", "durable");
+        ReplayedScans.Answer answer = replays.answer(scan, s -> fresh(s, durable), this::queued);
+        if (durable) {
+          try {
+            answer.recording().awaitDurable(); // a retry of a scan answered as pending
+          } catch (EdgeStoreException e) {
+            throw new LanProblem(ProblemCode.SERVICE_UNAVAILABLE, e.getMessage());
+          }
+        }
+        exchange
+            .getResponseHeaders()
+            .set("Markproof-Record", answer.recording().durable() ? "durable" : "pending");
         if (answer.replayed()) {
           exchange.getResponseHeaders().set("Markproof-Replayed", "true");
         }
@@ -137,18 +147,23 @@ public final class LanServer implements AutoCloseable {
     }
   }
 
-  /** {@code ?durable=true|false} as the service takes it: every answer here is durable. */
-  private static void durableParameter(String query) throws LanProblem {
+  /**
+   * {@code ?durable=true|false} as the service takes it; here the default is true (the answer
+   * follows the scan's commit), and false answers before it ({@code Markproof-Record: pending}).
+   */
+  private static boolean durableParameter(String query) throws LanProblem {
+    boolean durable = true;
     if (query == null) {
-      return;
+      return durable;
     }
     for (String pair : query.split("&")) {
-      if (pair.startsWith("durable=")
-          && !pair.equals("durable=true")
-          && !pair.equals("durable=false")) {
+      if (pair.equals("durable=false")) {
+        durable = false;
+      } else if (pair.startsWith("durable=") && !pair.equals("durable=true")) {
         throw new LanProblem(ProblemCode.BAD_REQUEST, "the durable parameter is true or false");
       }
     }
+    return durable;
   }
 
   private void authorise(HttpExchange exchange) throws LanProblem {
@@ -239,15 +254,15 @@ public final class LanServer implements AutoCloseable {
     }
   }
 
-  private ReplayedScans.Answered fresh(HandheldScan scan) throws LanProblem {
+  private ReplayedScans.Answered fresh(HandheldScan scan, boolean durable) throws LanProblem {
     OfflineScanner.Verdict verdict;
     try {
-      verdict = scanner.scan(post, scan.input(), scan.given(), clock.instant());
+      verdict = scanner.scan(post, scan.input(), scan.given(), clock.instant(), durable);
     } catch (EdgeStoreException e) {
       throw new LanProblem(ProblemCode.SERVICE_UNAVAILABLE, e.getMessage());
     }
     return new ReplayedScans.Answered(
-        ScanFields.of(verdict.document().get("scan")), verdict.utf8());
+        ScanFields.of(verdict.document().get("scan")), verdict.utf8(), verdict.recording());
   }
 
   private Optional<QueuedScan> queued(String scanId) throws EdgeStoreException {

@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.markproof.contracts.problem.ProblemCode;
+import org.markproof.edge.scan.OfflineScanner;
 import org.markproof.edge.serve.LanProblem.Violation;
 import org.markproof.edge.store.EdgeStoreException;
 import org.markproof.edge.store.QueuedScan;
@@ -37,8 +38,9 @@ final class ReplayedScans {
    *
    * @param fields what a retry must match ({@link ScanFields})
    * @param verdictJson the signed verdict document answered
+   * @param recording whether the scan is queued durably yet
    */
-  record Answered(ScanFields fields, byte[] verdictJson) {}
+  record Answered(ScanFields fields, byte[] verdictJson, OfflineScanner.Recording recording) {}
 
   private final Map<String, CompletableFuture<Answered>> scans =
       new LinkedHashMap<>(64, 0.75f, true) {
@@ -69,8 +71,11 @@ final class ReplayedScans {
     scans.remove(scanId, mine);
   }
 
-  /** An answer to a scan: the verdict document, and whether it answers an earlier request. */
-  record Answer(byte[] json, boolean replayed) {}
+  /**
+   * An answer to a scan: the verdict document, whether it answers an earlier request, and whether
+   * the scan is queued durably yet.
+   */
+  record Answer(byte[] json, boolean replayed, OfflineScanner.Recording recording) {}
 
   /** Judges and queues a scan seen for the first time. */
   @FunctionalInterface
@@ -93,7 +98,8 @@ final class ReplayedScans {
    */
   Answer answer(HandheldScan scan, Judge fresh, Queue queue) throws LanProblem {
     if (scan.given().scanId().isEmpty()) {
-      return new Answer(fresh.judge(scan).verdictJson(), false);
+      Answered answered = fresh.judge(scan);
+      return new Answer(answered.verdictJson(), false, answered.recording());
     }
     String id = scan.given().scanId().get();
     while (true) {
@@ -118,13 +124,16 @@ final class ReplayedScans {
         if (queued.isPresent()) {
           JsonNode body = JSON.readTree(queued.get().body());
           Answered answered =
-              new Answered(ScanFields.of(body), JSON.writeValueAsBytes(body.get("verdict")));
+              new Answered(
+                  ScanFields.of(body),
+                  JSON.writeValueAsBytes(body.get("verdict")),
+                  OfflineScanner.Recording.DURABLE);
           mine.complete(answered);
           return replay(answered, scan);
         }
         Answered answered = fresh.judge(scan);
         mine.complete(answered);
-        return new Answer(answered.verdictJson(), false);
+        return new Answer(answered.verdictJson(), false, answered.recording());
       } catch (LanProblem | IOException | RuntimeException e) {
         forget(id, mine);
         mine.completeExceptionally(e);
@@ -147,6 +156,6 @@ final class ReplayedScans {
           List.of(new Violation("scan-id-reused", "/scanId", "used for another scan")),
           Optional.empty());
     }
-    return new Answer(first.verdictJson(), true);
+    return new Answer(first.verdictJson(), true, first.recording());
   }
 }

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.markproof.contracts.note.Ed25519NoteSigner;
 import org.markproof.contracts.verdict.VerdictCode;
+import org.markproof.edge.scan.ClientFacts;
 import org.markproof.edge.scan.OfflineScanner;
 import org.markproof.edge.scan.ScanInput;
 import org.markproof.edge.scan.VerdictKeyFile;
@@ -24,8 +25,10 @@ import org.markproof.edge.store.PostProfile;
 /**
  * Offline verdicts in a warm process, measured in-process (docs/benchmarks.md "Edge — offline
  * verdicts"): {@link OfflineScanner#scan} from decoded text, each scan judged, proven, signed and
- * committed to the store's queue before the next, on {@code THREADS} threads. Not a test: run by
- * hand on a copy of a synced store (scans are queued in it).
+ * committed to the store's queue before the next, on {@code THREADS} threads; with {@code
+ * -Ddurable=false}, each answered before its commit (the service's {@code ?durable=false}), the
+ * scanner's own thread committing them in groups. Not a test: run by hand on a copy of a synced
+ * store (scans are queued in it).
  *
  * <pre>
  * java -cp edge-scanner/target/test-classes:edge-scanner/target/edge-scanner.jar \
@@ -37,6 +40,8 @@ import org.markproof.edge.store.PostProfile;
  * one with {@code -Dpost=ID,LAT,LON}.
  */
 public final class OfflineVerdictBench {
+  private static final boolean DURABLE = !"false".equals(System.getProperty("durable", "true"));
+
   private OfflineVerdictBench() {}
 
   public static void main(String[] args) throws Exception {
@@ -100,7 +105,10 @@ public final class OfflineVerdictBench {
                   try {
                     ScanInput input = ScanInput.text(codes.get(i % codes.size()), Optional.empty());
                     long begin = System.nanoTime();
-                    VerdictCode v = scanner.scan(post, input, Instant.now()).verdict();
+                    VerdictCode v =
+                        scanner
+                            .scan(post, input, ClientFacts.none(), Instant.now(), DURABLE)
+                            .verdict();
                     latencies[i] = System.nanoTime() - begin;
                     synchronized (verdicts) {
                       verdicts.merge(v, 1, Integer::sum);

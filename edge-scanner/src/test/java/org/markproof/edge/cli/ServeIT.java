@@ -132,6 +132,20 @@ class ServeIT {
       HttpResponse<String> reused = post(http, base, token, scan.replace("1.5", "1.6"));
       assertEquals(409, reused.statusCode(), reused.body());
 
+      // ?durable=false answers before the commit, as the service does; a retry without it waits.
+      String early = scan.replace("hh1-0001", "hh1-0003");
+      HttpResponse<String> pending =
+          post(http, URI.create(base + "/v1/scans?durable=false"), token, early);
+      assertEquals(200, pending.statusCode(), pending.body());
+      String record = pending.headers().firstValue("Markproof-Record").orElseThrow();
+      assertTrue(record.equals("pending") || record.equals("durable"), record);
+      HttpResponse<String> waited = post(http, base, token, early);
+      assertEquals(pending.body(), waited.body());
+      assertEquals("durable", waited.headers().firstValue("Markproof-Record").orElseThrow());
+      HttpResponse<String> maybe =
+          post(http, URI.create(base + "/v1/scans?durable=maybe"), token, early);
+      assertEquals(400, maybe.statusCode(), maybe.body());
+
       byte[] png =
           PngRenderer.render(BarcodeEncoder.qrCode("9506000134352", QrErrorCorrection.M), 6);
       HttpResponse<String> photo = post(http, base, token, "image/png", png);
@@ -191,7 +205,8 @@ class ServeIT {
       verifier.verify(scanned.body().getBytes(StandardCharsets.UTF_8));
       verifier.verify(formScan.body().getBytes(StandardCharsets.UTF_8));
       try (EdgeStore edge = EdgeStore.open(store)) {
-        assertEquals(3, edge.scanQueue().size());
+        assertEquals(4, edge.scanQueue().size());
+        assertTrue(edge.scanQueue().contains("hh1-0003"));
         assertTrue(edge.scanQueue().contains(photoDoc.at("/scan/scanId").asText()));
         assertTrue(edge.scanQueue().contains("hh1-0001"));
         assertTrue(edge.scanQueue().contains("hh1-0002"));
@@ -239,6 +254,18 @@ class ServeIT {
   private static HttpResponse<String> post(HttpClient http, String base, String token, String json)
       throws Exception {
     return post(http, base, token, "application/json", json.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** {@code POST url} with a JSON scan. */
+  private static HttpResponse<String> post(HttpClient http, URI url, String token, String json)
+      throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(url)
+            .header("Content-Type", "application/json")
+            .header("Authorization", "Bearer " + token)
+            .POST(HttpRequest.BodyPublishers.ofString(json))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   /** A multipart/form-data body (RFC 7578) as an HTTP client writes one. */

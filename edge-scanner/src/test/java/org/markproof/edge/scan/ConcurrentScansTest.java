@@ -97,15 +97,29 @@ class ConcurrentScansTest {
   /** Runs {@code count} scans of {@code codes.get(i % size)} on all threads at once. */
   private List<OfflineScanner.Verdict> scanAtOnce(
       OfflineScanner scanner, List<String> codes, int count) throws Exception {
+    return scanAtOnce(scanner, codes, count, 1);
+  }
+
+  /**
+   * {@link #scanAtOnce(OfflineScanner, List, int)} with every {@code durableEvery}-th scan waiting
+   * for its commit and the others answered before it; with 0, none waits.
+   */
+  private List<OfflineScanner.Verdict> scanAtOnce(
+      OfflineScanner scanner, List<String> codes, int count, int durableEvery) throws Exception {
     CountDownLatch start = new CountDownLatch(1);
     List<Future<OfflineScanner.Verdict>> futures = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       String code = codes.get(i % codes.size());
+      boolean durable = durableEvery > 0 && i % durableEvery == 0;
       Callable<OfflineScanner.Verdict> scan =
           () -> {
             start.await();
             return scanner.scan(
-                POST, ScanInput.text(code, Optional.empty()), SIGNED.plusSeconds(60));
+                POST,
+                ScanInput.text(code, Optional.empty()),
+                ClientFacts.none(),
+                SIGNED.plusSeconds(60),
+                durable);
           };
       futures.add(pool.submit(scan));
     }
@@ -182,6 +196,54 @@ class ConcurrentScansTest {
     // Committed before each answer: a new process sees every one of them.
     try (EdgeStore reopened = EdgeStore.open(dir.resolve("post.db"))) {
       assertEquals(200, reopened.scanQueue().size());
+    }
+  }
+
+  /**
+   * Scans answered before their commit (the service's {@code ?durable=false}) still count in the
+   * clone checks of the scans after them, are committed by the scanner's own thread, and closing
+   * the scanner commits any still waiting: a new process finds every one, also of the last scans,
+   * none of which waited for its commit.
+   */
+  @Test
+  void scansAnsweredBeforeTheirCommitAreCountedAndAllQueued() throws Exception {
+    int scans = 40;
+    List<String> codes = new ArrayList<>();
+    for (int i = 0; i < 19; i++) {
+      codes.add(label("P" + i));
+    }
+    codes.add(label("S1"));
+    List<OfflineScanner.Verdict> verdicts;
+    List<OfflineScanner.Verdict> ofOneSerial;
+    try (EdgeStore store = EdgeStore.open(dir.resolve("post.db"));
+        OfflineScanner scanner = scanner(store)) {
+      ofOneSerial = scanAtOnce(scanner, List.of(label("S1")), scans, 2);
+      Map<VerdictCode, Integer> counts = new ConcurrentHashMap<>();
+      ofOneSerial.forEach(v -> counts.merge(v.verdict(), 1, Integer::sum));
+      assertEquals(Map.of(VerdictCode.GENUINE, 10, VerdictCode.SUSPECT_CLONE, scans - 10), counts);
+
+      verdicts = new ArrayList<>(scanAtOnce(scanner, codes, 200, 2));
+      OfflineScanner.Verdict pending = verdicts.get(1);
+      pending.recording().awaitDurable();
+      assertTrue(pending.recording().durable());
+      assertTrue(store.scanQueue().find(pending.scanId()).isPresent(), pending.scanId());
+      assertTrue(verdicts.get(0).recording().durable(), "a durable scan returns after its commit");
+      verdicts.addAll(scanAtOnce(scanner, codes, 100, 0));
+    }
+    try (EdgeStore reopened = EdgeStore.open(dir.resolve("post.db"))) {
+      assertEquals(scans + 300, reopened.scanQueue().size());
+      Map<String, String> bodies = new ConcurrentHashMap<>();
+      for (QueuedScan q : reopened.scanQueue().list(Integer.MAX_VALUE)) {
+        bodies.put(q.scanId(), q.body());
+      }
+      List<OfflineScanner.Verdict> all = new ArrayList<>(ofOneSerial);
+      all.addAll(verdicts);
+      for (OfflineScanner.Verdict v : all) {
+        assertTrue(v.recording().durable(), v.scanId());
+        JsonNode body = JSON.readTree(bodies.get(v.scanId()));
+        assertEquals(JSON.readTree(v.json()), body.get("verdict"), v.scanId());
+      }
+      assertEquals(scans + 15, reopened.sightings().of(SHOE.digits(), "L1", "S1").size());
     }
   }
 }
