@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.markproof.contracts.MalformedDataException;
@@ -399,14 +400,12 @@ public final class EdgeStore implements AutoCloseable {
           } catch (SQLException e) {
             throw failure("read the data version", e);
           }
-          SightingTable sightings = sightings();
-          ScanQueue queue = scanQueue();
+          List<Sighting> seen = new ArrayList<>();
           for (RecordedScan scan : scans) {
-            if (scan.sighting().isPresent()) {
-              sightings.record(scan.sighting().get());
-            }
-            queue.enqueue(scan.scanId(), scan.body(), scan.queuedAt());
+            scan.sighting().ifPresent(seen::add);
           }
+          sightings().recordAll(seen);
+          scanQueue().enqueueAll(scans);
           new SettingTable(db, file).raiseClock(wallClock);
           return version;
         });

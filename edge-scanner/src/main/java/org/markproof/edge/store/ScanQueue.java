@@ -38,19 +38,34 @@ public final class ScanQueue {
    * as they are and cast to text).
    */
   public void enqueue(String scanId, byte[] body, Instant at) throws EdgeStoreException {
+    enqueueAll(List.of(new RecordedScan(scanId, body, at, java.util.Optional.empty())));
+  }
+
+  /**
+   * Queues each scan as {@link #enqueue(String, byte[], Instant)} does, with one prepared statement
+   * for all of them (a group commit's scans).
+   *
+   * @throws EdgeStoreException if an id is queued with another body, or SQLite fails
+   */
+  public void enqueueAll(List<RecordedScan> scans) throws EdgeStoreException {
+    String scanId = null;
     try (PreparedStatement q =
         db.prepareStatement(
             "INSERT INTO scan_queue (scan_id, body, queued_at) VALUES (?, CAST(? AS TEXT), ?)"
                 + " ON CONFLICT (scan_id) DO NOTHING")) {
-      q.setString(1, scanId);
-      q.setBytes(2, body);
-      q.setLong(3, at.toEpochMilli());
-      if (q.executeUpdate() == 0
-          && !find(scanId)
-              .map(s -> s.body().equals(new String(body, StandardCharsets.UTF_8)))
-              .orElse(false)) {
-        throw new EdgeStoreException(
-            file + ": scan " + scanId + " is already queued with another body");
+      for (RecordedScan scan : scans) {
+        scanId = scan.scanId();
+        byte[] body = scan.body();
+        q.setString(1, scanId);
+        q.setBytes(2, body);
+        q.setLong(3, scan.queuedAt().toEpochMilli());
+        if (q.executeUpdate() == 0
+            && !find(scanId)
+                .map(s -> s.body().equals(new String(body, StandardCharsets.UTF_8)))
+                .orElse(false)) {
+          throw new EdgeStoreException(
+              file + ": scan " + scanId + " is already queued with another body");
+        }
       }
     } catch (SQLException e) {
       throw failure("queue scan " + scanId, e);

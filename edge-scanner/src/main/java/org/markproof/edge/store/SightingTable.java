@@ -21,19 +21,29 @@ public final class SightingTable {
 
   /** Records a sighting; the same scan id twice is kept once. */
   public void record(Sighting s) throws EdgeStoreException {
+    recordAll(List.of(s));
+  }
+
+  /** Records each sighting as {@link #record} does, with one prepared statement. */
+  public void recordAll(List<Sighting> sightings) throws EdgeStoreException {
+    if (sightings.isEmpty()) {
+      return;
+    }
     try (PreparedStatement q =
         db.prepareStatement(
             "INSERT INTO sighting (scan_id, gtin, batch, serial, post, lat, lon, scanned_at)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (scan_id) DO NOTHING")) {
-      q.setString(1, s.scanId());
-      q.setString(2, s.gtin());
-      q.setString(3, s.batch());
-      q.setString(4, s.serial());
-      q.setString(5, s.post());
-      q.setDouble(6, s.lat());
-      q.setDouble(7, s.lon());
-      q.setLong(8, s.scannedAt().toEpochMilli());
-      q.executeUpdate();
+      for (Sighting s : sightings) {
+        q.setString(1, s.scanId());
+        q.setString(2, s.gtin());
+        q.setString(3, s.batch());
+        q.setString(4, s.serial());
+        q.setString(5, s.post());
+        q.setDouble(6, s.lat());
+        q.setDouble(7, s.lon());
+        q.setLong(8, s.scannedAt().toEpochMilli());
+        q.executeUpdate();
+      }
     } catch (SQLException e) {
       throw new EdgeStoreException(file + ": cannot record a sighting: " + e.getMessage(), e);
     }
