@@ -127,6 +127,10 @@ public final class OfflineScanner implements AutoCloseable {
     public String json() {
       return new String(utf8, StandardCharsets.UTF_8);
     }
+
+    Verdict withRecording(Recording other) {
+      return new Verdict(scanId, verdict, document, utf8, clock, checkpointAge, other);
+    }
   }
 
   /** Whether a scan's queue row is on disk yet, and a way to wait until it is. */
@@ -253,13 +257,7 @@ public final class OfflineScanner implements AutoCloseable {
     }
     commits.later(ticket);
     GroupCommit.Ticket queued = ticket;
-    return new Verdict(
-        verdict.scanId(),
-        verdict.verdict(),
-        verdict.document(),
-        verdict.utf8(),
-        verdict.clock(),
-        verdict.checkpointAge(),
+    return verdict.withRecording(
         new Recording() {
           @Override
           public boolean durable() {
