@@ -13,17 +13,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
-import org.jboss.logging.Logger;
+import org.markproof.service.store.GroupedWrites;
 
 /**
- * Group commit for new submissions: the rows of concurrent submissions are written together, in one
- * round trip and one commit (one {@code INSERT … SELECT FROM unnest(…) ON CONFLICT DO NOTHING} over
- * the rows' column arrays), and each submitter is answered only once its row is durable. While one
- * batch commits, the next one gathers; under load a commit carries hundreds of rows, when idle a
- * row goes alone at once.
+ * Group commit for new submissions ({@link GroupedWrites}): the rows of concurrent submissions are
+ * written together, in one round trip and one commit (one {@code INSERT … SELECT FROM unnest(…) ON
+ * CONFLICT DO NOTHING} over the rows' column arrays), and each submitter is answered only once its
+ * row is durable. Under load a commit carries hundreds of rows, when idle a row goes alone at once.
  *
  * <p>A row that would break a unique key (the same {@code Idempotency-Key} from the same submitter,
  * a natural key another submission holds, in the table or earlier in the same batch) is not written
@@ -31,8 +27,6 @@ import org.jboss.logging.Logger;
  * another reason, each of its rows is tried on its own, so that one bad row fails alone.
  */
 final class SubmissionInserts {
-  private static final Logger LOG = Logger.getLogger(SubmissionInserts.class);
-
   /** Most rows in one commit. */
   static final int MAX_BATCH = 512;
 
@@ -54,11 +48,11 @@ final class SubmissionInserts {
           + " ON CONFLICT DO NOTHING RETURNING id";
 
   private final Pool pool;
-  private final ConcurrentLinkedQueue<Waiting> queue = new ConcurrentLinkedQueue<>();
-  private final AtomicBoolean writing = new AtomicBoolean();
+  private final GroupedWrites<NewRow, Boolean> writes;
 
   SubmissionInserts(Pool pool) {
     this.pool = pool;
+    this.writes = new GroupedWrites<>("submissions", MAX_BATCH, this::write);
   }
 
   /** A new pending submission. */
@@ -73,50 +67,16 @@ final class SubmissionInserts {
       Instant acceptedAt,
       String receipt) {}
 
-  private record Waiting(NewRow row, CompletableFuture<Boolean> written) {}
-
   /**
    * Writes {@code row} durably with whatever else waits.
    *
    * @return {@code true} once committed; {@code false} if a unique key kept it out
    */
   Uni<Boolean> insert(NewRow row) {
-    CompletableFuture<Boolean> written = new CompletableFuture<>();
-    queue.add(new Waiting(row, written));
-    drain();
-    return Uni.createFrom().completionStage(written);
+    return writes.write(row);
   }
 
-  private void drain() {
-    while (!queue.isEmpty() && writing.compareAndSet(false, true)) {
-      List<Waiting> batch = new ArrayList<>();
-      Waiting next;
-      while (batch.size() < MAX_BATCH && (next = queue.poll()) != null) {
-        batch.add(next);
-      }
-      if (batch.isEmpty()) {
-        writing.set(false);
-        continue;
-      }
-      write(batch)
-          .subscribe()
-          .with(
-              ignored -> {
-                writing.set(false);
-                drain();
-              },
-              failure -> {
-                // write() settles every row itself; this is a bug's last resort.
-                LOG.error("Submission batch ended abnormally", failure);
-                batch.forEach(w -> w.written().completeExceptionally(failure));
-                writing.set(false);
-                drain();
-              });
-      return;
-    }
-  }
-
-  private Uni<Void> write(List<Waiting> batch) {
+  private Uni<List<Boolean>> write(List<NewRow> batch) {
     int n = batch.size();
     UUID[] ids = new UUID[n];
     String[] idempotencyKeys = new String[n];
@@ -128,7 +88,7 @@ final class SubmissionInserts {
     OffsetDateTime[] acceptedAt = new OffsetDateTime[n];
     String[] receipts = new String[n];
     for (int i = 0; i < n; i++) {
-      NewRow row = batch.get(i).row();
+      NewRow row = batch.get(i);
       ids[i] = row.id();
       idempotencyKeys[i] = row.idempotencyKey();
       naturalKeys[i] = row.naturalKey();
@@ -158,25 +118,11 @@ final class SubmissionInserts {
               for (Row row : rows) {
                 written.add(row.getUUID(0));
               }
-              for (Waiting w : batch) {
-                w.written().complete(written.contains(w.row().id()));
+              List<Boolean> results = new ArrayList<>(n);
+              for (NewRow row : batch) {
+                results.add(written.contains(row.id()));
               }
-              return (Void) null;
-            })
-        .onFailure()
-        .recoverWithUni(failure -> batch.size() == 1 ? fail(batch, failure) : oneByOne(batch));
-  }
-
-  private static Uni<Void> fail(List<Waiting> batch, Throwable failure) {
-    batch.forEach(w -> w.written().completeExceptionally(failure));
-    return Uni.createFrom().voidItem();
-  }
-
-  private Uni<Void> oneByOne(List<Waiting> batch) {
-    Uni<Void> chain = Uni.createFrom().voidItem();
-    for (Waiting w : batch) {
-      chain = chain.chain(() -> write(List.of(w)));
-    }
-    return chain;
+              return results;
+            });
   }
 }
