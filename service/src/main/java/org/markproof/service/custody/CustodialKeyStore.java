@@ -1,14 +1,18 @@
 package org.markproof.service.custody;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import org.markproof.service.store.GroupedWrites;
 
 /**
  * The {@code custodial_key} table (V3__custody.sql) over the reactive PostgreSQL client: sealed
@@ -19,10 +23,28 @@ public class CustodialKeyStore {
   private static final String COLUMNS =
       "participant, key_id, public_key, master_key_id, nonce, sealed_seed";
 
+  /** Most keys stored by one commit. */
+  private static final int MAX_GROUP = 256;
+
+  /**
+   * One statement for a group of new keys, over column arrays in the group's order: of two keys for
+   * one participant the earlier is stored. {@code RETURNING key_id} names those stored.
+   */
+  private static final String INSERT_GROUP =
+      "INSERT INTO custodial_key ("
+          + COLUMNS
+          + ") SELECT r.participant, r.key_id, r.public_key, r.master_key_id, r.nonce,"
+          + " r.sealed_seed FROM unnest($1::text[], $2::text[], $3::bytea[], $4::text[],"
+          + " $5::bytea[], $6::bytea[]) WITH ORDINALITY AS r(participant, key_id, public_key,"
+          + " master_key_id, nonce, sealed_seed, position) ORDER BY r.position"
+          + " ON CONFLICT (participant) DO NOTHING RETURNING key_id";
+
   private final Pool pool;
+  private final GroupedWrites<StoredKey, Boolean> inserts;
 
   CustodialKeyStore(Pool pool) {
     this.pool = pool;
+    this.inserts = new GroupedWrites<>("custodial keys", MAX_GROUP, this::insertGroup);
   }
 
   /** The key held for {@code participant}, if any. */
@@ -38,21 +60,48 @@ public class CustodialKeyStore {
    * @return whether this call stored it
    */
   public Uni<Boolean> insertIfAbsent(StoredKey key) {
-    SealedSeed s = key.sealed();
-    return pool.preparedQuery(
-            "INSERT INTO custodial_key ("
-                + COLUMNS
-                + ") VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (participant) DO NOTHING")
-        .execute(
-            Tuple.from(
-                List.of(
-                    key.participant(),
-                    key.keyId(),
-                    buffer(key.publicKey()),
-                    s.masterKeyId(),
-                    buffer(s.nonce()),
-                    buffer(s.ciphertext()))))
-        .map(rows -> rows.rowCount() == 1);
+    return inserts.write(key);
+  }
+
+  /**
+   * Stores the keys of concurrent enrolments with one statement and one commit ({@link
+   * GroupedWrites}): a key per enrolment is what custodial enrolments make most of.
+   */
+  private Uni<List<Boolean>> insertGroup(List<StoredKey> keys) {
+    int n = keys.size();
+    String[] participants = new String[n];
+    String[] keyIds = new String[n];
+    Buffer[] publicKeys = new Buffer[n];
+    String[] masterKeyIds = new String[n];
+    Buffer[] nonces = new Buffer[n];
+    Buffer[] sealedSeeds = new Buffer[n];
+    for (int i = 0; i < n; i++) {
+      StoredKey key = keys.get(i);
+      participants[i] = key.participant();
+      keyIds[i] = key.keyId();
+      publicKeys[i] = buffer(key.publicKey());
+      masterKeyIds[i] = key.sealed().masterKeyId();
+      nonces[i] = buffer(key.sealed().nonce());
+      sealedSeeds[i] = buffer(key.sealed().ciphertext());
+    }
+    Tuple columns =
+        Tuple.tuple()
+            .addValue(participants)
+            .addValue(keyIds)
+            .addValue(publicKeys)
+            .addValue(masterKeyIds)
+            .addValue(nonces)
+            .addValue(sealedSeeds);
+    return pool.preparedQuery(INSERT_GROUP)
+        .execute(columns)
+        .map(
+            rows -> {
+              Set<String> stored = new HashSet<>();
+              rows.forEach(row -> stored.add(row.getString(0)));
+              List<Boolean> results = new ArrayList<>(n);
+              keys.forEach(key -> results.add(stored.contains(key.keyId())));
+              return results;
+            });
   }
 
   /** Deletes the key {@code keyId} of {@code participant}; whether there was one. */
@@ -122,7 +171,7 @@ public class CustodialKeyStore {
             row.getBuffer("sealed_seed").getBytes()));
   }
 
-  private static io.vertx.core.buffer.Buffer buffer(byte[] bytes) {
-    return io.vertx.core.buffer.Buffer.buffer(bytes);
+  private static Buffer buffer(byte[] bytes) {
+    return Buffer.buffer(bytes);
   }
 }

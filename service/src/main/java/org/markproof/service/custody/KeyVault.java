@@ -41,24 +41,20 @@ public final class KeyVault {
   /**
    * The key held for {@code participant}; when there is none, a new one generated, sealed and
    * stored. Two concurrent calls for one participant agree on one key.
+   *
+   * <p>A new key is made and offered first, without looking for one: an enrolment asks for a key
+   * for a participant that has none, and the store's insert answers whether one was already held,
+   * in which case that one is read and the new one forgotten.
    */
   public Uni<HeldKey> obtain(String participant) {
+    StoredKey fresh = generate(participant);
     return store
-        .find(participant)
+        .insertIfAbsent(fresh)
         .flatMap(
-            existing -> {
-              if (existing.isPresent()) {
-                return Uni.createFrom().item(held(existing.get(), false));
-              }
-              StoredKey fresh = generate(participant);
-              return store
-                  .insertIfAbsent(fresh)
-                  .flatMap(
-                      stored ->
-                          stored
-                              ? Uni.createFrom().item(held(fresh, true))
-                              : store.find(participant).map(k -> held(k.orElseThrow(), false)));
-            });
+            stored ->
+                stored
+                    ? Uni.createFrom().item(held(fresh, true))
+                    : store.find(participant).map(k -> held(k.orElseThrow(), false)));
   }
 
   /**

@@ -80,6 +80,47 @@ class KeyVaultTest {
     assertNotEquals(both.getItem1().generated(), both.getItem2().generated());
   }
 
+  /**
+   * Concurrent enrolments' keys are stored together (one statement for the group): each participant
+   * gets its own key, stored as given out, and two requests for one participant within the same
+   * group still agree on one.
+   */
+  @Test
+  void concurrentRequestsForManyParticipantsEachGetTheirOwnStoredKey() {
+    KeyVault vault = vaultUnder(configuredRing());
+    List<String> participants = new java.util.ArrayList<>();
+    List<io.smallrye.mutiny.Uni<KeyVault.HeldKey>> requests = new java.util.ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      String participant = participant();
+      participants.add(participant);
+      requests.add(vault.obtain(participant));
+      if (i % 10 == 0) {
+        participants.add(participant);
+        requests.add(vault.obtain(participant));
+      }
+    }
+    List<KeyVault.HeldKey> held =
+        io.smallrye.mutiny.Uni.join().all(requests).andFailFast().await().indefinitely();
+
+    java.util.Map<String, KeyVault.HeldKey> generated = new java.util.HashMap<>();
+    for (int i = 0; i < held.size(); i++) {
+      String participant = participants.get(i);
+      KeyVault.HeldKey key = held.get(i);
+      assertEquals(key.keyId().value(), row(participant).getString("key_id"), participant);
+      assertArrayEquals(
+          key.publicKey().bytes(), row(participant).getBuffer("public_key").getBytes());
+      if (key.generated()) {
+        assertEquals(null, generated.put(participant, key), "two keys made for " + participant);
+      }
+    }
+    assertEquals(40, generated.size());
+    assertEquals(
+        40, java.util.Set.copyOf(held.stream().map(KeyVault.HeldKey::keyId).toList()).size());
+    generated.forEach(
+        (participant, key) ->
+            store.delete(participant, key.keyId().value()).await().indefinitely());
+  }
+
   @Test
   void answersThatNoKeyIsHeldForAParticipantWithoutOne() {
     String participant = participant();
