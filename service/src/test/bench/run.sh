@@ -13,8 +13,11 @@
 #      registrar (PresignedTrademarks), 64 connections, each answered 202 once its row is durable;
 #      the rate is the log's growth during the phase. Meanwhile a prober (4 connections) submits
 #      with ?wait=true: its latency is submission to covering checkpoint under that load;
-#   3. custodial appends: POST /v1/participants (key made, encrypted, used to sign), the same way;
-#   4. inclusion proofs for random indices of the log as it then is (scans-big.sh measures them
+#   3. custodial appends: POST /v1/participants of brand owners holding their own key, a statement
+#      the service signs with the operator's custodial key (CustodialEnrolments), the same way;
+#   4. custodial enrolments: POST /v1/participants without a key (key made, sealed, stored, then
+#      used to sign as in 3.), the same way;
+#   5. inclusion proofs for random indices of the log as it then is (scans-big.sh measures them
 #      on a 10^6-entry log).
 # Appended entries are counted from the log's size before and after, not from wrk's counts.
 set -euo pipefail
@@ -56,6 +59,8 @@ SIGN 20000 "$DATA/probe.jsonl" "2$RUN"
 # with the append path first (on a slow machine C2 was still compiling it after a minute of load).
 WARMUP=${WARMUP:-60}
 SIGN $((WARMUP * 6000)) "$DATA/warm.jsonl" "3$RUN"
+java -cp "$ROOT/service/target/test-classes:$ROOT/service/target/quarkus-app/lib/main/*" \
+  org.markproof.service.bench.CustodialEnrolments $((SECONDS_PER_PHASE * 8000)) "$DATA/custodial.jsonl" "$RUN"
 REGISTRAR=$(cat "$DATA/demo/tokens/registrar-em.jwt")
 OPERATOR=$(cat "$DATA/demo/tokens/operator.jwt")
 
@@ -103,7 +108,12 @@ append_phase "pre-signed appends, sustained: POST /v1/entries (64 connections, 2
   wrk -t2 -c64 -d"${SECONDS_PER_PHASE}s" --timeout 30s --latency \
   -s "$ROOT/service/src/test/bench/post-lines.lua" "$BASE/v1/entries"
 
-append_phase "custodial appends, sustained: POST /v1/participants (64 connections; key made, sealed, used)" \
+append_phase "custodial appends, sustained: POST /v1/participants with a publicKey (64 connections; the service signs)" \
+  env LINES="$DATA/custodial.jsonl" THREADS=2 TOKEN="$OPERATOR" \
+  wrk -t2 -c64 -d"${SECONDS_PER_PHASE}s" --timeout 30s --latency \
+  -s "$ROOT/service/src/test/bench/post-lines.lua" "$BASE/v1/participants"
+
+append_phase "custodial enrolments, sustained: POST /v1/participants without a key (64 connections; key made, sealed, used)" \
   env RUN="$RUN" TOKEN="$OPERATOR" \
   wrk -t2 -c64 -d"${SECONDS_PER_PHASE}s" --timeout 30s --latency \
   -s "$ROOT/service/src/test/bench/post-custodial.lua" "$BASE/v1/participants"
