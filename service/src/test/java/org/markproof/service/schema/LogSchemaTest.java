@@ -23,10 +23,12 @@ import org.junit.jupiter.api.Test;
 import org.markproof.contracts.merkle.MerkleHashes;
 
 /**
- * The log's invariants hold in the database itself (V1__log.sql), whatever the code above it does.
+ * The log's invariants hold in the database itself (V1__log.sql, checked per statement since
+ * V12__statement_level_invariants.sql), whatever the code above it does.
  *
  * <p>Every case runs in a transaction that is rolled back, so the shared test database keeps no
- * row; {@code SET CONSTRAINTS ALL IMMEDIATE} runs the checks deferred to commit.
+ * row; {@code SET CONSTRAINTS ALL IMMEDIATE} runs the checks deferred to commit. As the sequencer
+ * does, a case moves the head before it inserts the entries and subtree hashes the head covers.
  */
 @QuarkusTest
 class LogSchemaTest {
@@ -66,13 +68,14 @@ class LogSchemaTest {
     inRolledBackTransaction(
         c -> {
           Head head = head(c);
-          appendEntries(c, head.size, 3);
-          moveHead(c, head, head.size + 3);
+          moveHead(c, head, head.size + 5);
+          insertEntries(c, head.size, 3); // one statement, as LogStore.append writes a batch
+          appendEntries(c, head.size + 3, 2); // and then statement by statement
           if (head.size == 0) {
             insertNode(c, 1, 0); // leaves 0 and 1 form a complete subtree
           }
           checkDeferredConstraints(c);
-          assertEquals(head.size + 3, head(c).size);
+          assertEquals(head.size + 5, head(c).size);
         });
   }
 
@@ -87,10 +90,36 @@ class LogSchemaTest {
   }
 
   @Test
+  void refusesAStatementWhoseRowsLeaveAGap() throws SQLException {
+    inRolledBackTransaction(
+        c -> {
+          Head head = head(c);
+          moveHead(c, head, head.size + 3);
+          SQLException e =
+              assertThrows(
+                  SQLException.class,
+                  () ->
+                      update(
+                          c,
+                          "INSERT INTO log_entry (index, leaf, leaf_hash, sequenced_at, kind,"
+                              + " submitter) VALUES (?, ?, ?, now(), 'k', 's'),"
+                              + " (?, ?, ?, now(), 'k', 's')",
+                          head.size,
+                          leaf(head.size),
+                          MerkleHashes.leafHash(leaf(head.size)),
+                          head.size + 2,
+                          leaf(head.size + 2),
+                          MerkleHashes.leafHash(leaf(head.size + 2))));
+          assertRefused(e, "the next index is " + head.size);
+        });
+  }
+
+  @Test
   void refusesToAppendAfterAnotherTransactionsUncommittedEntry() throws SQLException {
     inRolledBackTransaction(
         first -> {
           Head head = head(first);
+          moveHead(first, head, head.size + 1);
           appendEntries(first, head.size, 1);
           inRolledBackTransaction(
               second -> {
@@ -106,9 +135,10 @@ class LogSchemaTest {
     inRolledBackTransaction(
         c -> {
           Head head = head(c);
+          moveHead(c, head, head.size + 2);
           appendEntries(c, head.size, 1);
           SQLException e = assertThrows(SQLException.class, () -> insertEntry(c, head.size));
-          assertRefused(e, "the next index is " + (head.size + 1));
+          assertEquals("23505", e.getSQLState(), e.getMessage()); // the primary key
         });
   }
 
@@ -134,13 +164,19 @@ class LogSchemaTest {
   }
 
   @Test
-  void refusesToCommitEntriesTheHeadDoesNotCover() throws SQLException {
+  void refusesEntriesTheHeadDoesNotCover() throws SQLException {
     inRolledBackTransaction(
         c -> {
           Head head = head(c);
-          appendEntries(c, head.size, 2);
-          SQLException e = assertThrows(SQLException.class, () -> checkDeferredConstraints(c));
+          SQLException e = assertThrows(SQLException.class, () -> insertEntries(c, head.size, 2));
           assertRefused(e, "the head covers only " + head.size + " entries");
+        });
+    inRolledBackTransaction(
+        c -> {
+          Head head = head(c);
+          moveHead(c, head, head.size + 1);
+          SQLException e = assertThrows(SQLException.class, () -> insertEntries(c, head.size, 2));
+          assertRefused(e, "the head covers only " + (head.size + 1) + " entries");
         });
   }
 
@@ -149,8 +185,8 @@ class LogSchemaTest {
     inRolledBackTransaction(
         c -> {
           Head head = head(c);
-          appendEntries(c, head.size, 1);
           moveHead(c, head, head.size + 2);
+          appendEntries(c, head.size, 1);
           SQLException e = assertThrows(SQLException.class, () -> checkDeferredConstraints(c));
           assertRefused(e, "does not match the " + (head.size + 1) + " stored entries");
         });
@@ -161,8 +197,8 @@ class LogSchemaTest {
     inRolledBackTransaction(
         c -> {
           Head head = head(c);
-          appendEntries(c, head.size, 1);
           moveHead(c, head, head.size + 1);
+          appendEntries(c, head.size, 1);
           Head grown = head(c);
           SQLException e = assertThrows(SQLException.class, () -> moveHead(c, grown, head.size));
           assertRefused(e, "never shrinks");
@@ -217,8 +253,8 @@ class LogSchemaTest {
     inRolledBackTransaction(
         c -> {
           Head head = head(c);
-          appendEntries(c, head.size, 1);
           moveHead(c, head, head.size + 1);
+          appendEntries(c, head.size, 1);
           assertRefused(
               assertThrows(
                   SQLException.class,
@@ -228,8 +264,8 @@ class LogSchemaTest {
     inRolledBackTransaction(
         c -> {
           Head head = head(c);
-          appendEntries(c, head.size, 1);
           moveHead(c, head, head.size + 1);
+          appendEntries(c, head.size, 1);
           assertRefused(
               assertThrows(
                   SQLException.class,
@@ -244,13 +280,61 @@ class LogSchemaTest {
   }
 
   @Test
-  void refusesToCommitASubtreeHashBeyondTheHead() throws SQLException {
+  void refusesASubtreeHashBeyondTheHead() throws SQLException {
     inRolledBackTransaction(
         c -> {
           Head head = head(c);
-          insertNode(c, 0, head.size);
-          SQLException e = assertThrows(SQLException.class, () -> checkDeferredConstraints(c));
+          SQLException e = assertThrows(SQLException.class, () -> insertNode(c, 0, head.size));
           assertRefused(e, "not a complete subtree");
+        });
+    inRolledBackTransaction(
+        c -> {
+          Head head = head(c);
+          moveHead(c, head, head.size + 1);
+          appendEntries(c, head.size, 1);
+          // A level-1 node covers two leaves: the one at size / 2 is not complete yet.
+          long size = head.size + 1;
+          SQLException e = assertThrows(SQLException.class, () -> insertNode(c, 1, size >> 1));
+          assertRefused(e, "not a complete subtree");
+        });
+  }
+
+  @Test
+  void refusesASequencedSubmissionNamingNoStoredEntry() throws SQLException {
+    inRolledBackTransaction(
+        c -> {
+          Head head = head(c);
+          SQLException e =
+              assertThrows(
+                  SQLException.class,
+                  () ->
+                      update(
+                          c,
+                          "INSERT INTO submission (id, kind, submitter, entry, status, log_index)"
+                              + " VALUES (gen_random_uuid(), 'k', 's', '\\x01', 'sequenced', ?)",
+                          head.size + 10));
+          assertEquals("23503", e.getSQLState(), e.getMessage());
+          assertTrue(e.getMessage().contains("submission_log_index_fkey"), e.getMessage());
+        });
+    inRolledBackTransaction(
+        c -> {
+          Head head = head(c);
+          moveHead(c, head, head.size + 1);
+          appendEntries(c, head.size, 1);
+          update(
+              c,
+              "INSERT INTO submission (id, kind, submitter, entry, status)"
+                  + " VALUES ('00000000-0000-4000-8000-00000000beef', 'k', 's', '\\x01',"
+                  + " 'pending')");
+          String sequence =
+              "UPDATE submission SET status = 'sequenced', log_index = ?"
+                  + " WHERE id = '00000000-0000-4000-8000-00000000beef'";
+          var beforeRefusal = c.setSavepoint();
+          SQLException e =
+              assertThrows(SQLException.class, () -> update(c, sequence, head.size + 1));
+          assertEquals("23503", e.getSQLState(), e.getMessage());
+          c.rollback(beforeRefusal);
+          assertEquals(1, update(c, sequence, head.size));
         });
   }
 
@@ -358,6 +442,28 @@ class LogSchemaTest {
 
   private static byte[] leaf(long index) {
     return ("{\"test-leaf\":" + index + "}").getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** {@code count} entries from {@code from} in one statement. */
+  private static void insertEntries(Connection c, long from, int count) throws SQLException {
+    Long[] indices = new Long[count];
+    byte[][] leaves = new byte[count][];
+    byte[][] hashes = new byte[count][];
+    for (int i = 0; i < count; i++) {
+      indices[i] = from + i;
+      leaves[i] = leaf(from + i);
+      hashes[i] = MerkleHashes.leafHash(leaves[i]);
+    }
+    try (PreparedStatement p =
+        c.prepareStatement(
+            "INSERT INTO log_entry (index, leaf, leaf_hash, sequenced_at, kind, submitter)"
+                + " SELECT i, l, h, now(), 'test.kind', 'test-submitter'"
+                + " FROM unnest(?::bigint[], ?::bytea[], ?::bytea[]) AS r(i, l, h)")) {
+      p.setArray(1, c.createArrayOf("bigint", indices));
+      p.setArray(2, c.createArrayOf("bytea", leaves));
+      p.setArray(3, c.createArrayOf("bytea", hashes));
+      p.executeUpdate();
+    }
   }
 
   private static void insertEntry(Connection c, long index) throws SQLException {
