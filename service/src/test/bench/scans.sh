@@ -40,7 +40,13 @@ java -Xms1g -Xmx1g -Dmarkproof.data-dir="$DATA" -Dmarkproof.demo=true -Dquarkus.
   -Dmarkproof.scan.token-rate=1000000 -Dmarkproof.scan.token-burst=1000000 \
   -Dquarkus.log.level=WARN -jar "$JAR" > "$DATA/service.log" 2>&1 &
 SERVICE=$!
-trap 'rc=$?; kill $SERVICE 2>/dev/null; wait $SERVICE 2>/dev/null; rm -rf "$DATA"; exit $rc' EXIT
+# An embedded PostgreSQL the service did not stop on its way out would keep writing into $DATA
+# (and a few GB of it would stay behind): stop it before removing the directory.
+stop_leftovers() {
+  pkill -f "$DATA/postgres" 2> /dev/null || true
+  for _ in $(seq 1 20); do pgrep -f "$DATA/postgres" > /dev/null || return 0; sleep 0.5; done
+}
+trap 'rc=$?; kill $SERVICE 2>/dev/null; wait $SERVICE 2>/dev/null; stop_leftovers; rm -rf "$DATA"; exit $rc' EXIT
 for _ in $(seq 1 240); do [ -f "$DATA/demo/seeded" ] && break; sleep 0.5; done
 [ -f "$DATA/demo/seeded" ] || { echo "the demo did not seed; see $DATA/service.log" >&2; exit 1; }
 TOKEN=$(cat "$DATA/demo/tokens/customs.jwt")
