@@ -118,6 +118,23 @@ public final class VerifiedSignatures {
     return verified;
   }
 
+  /**
+   * Signs {@code message} with {@code key} (RFC 8032 §5.1.6) and remembers the signature as
+   * verified under the key's public key. A signature an RFC 8032 signer makes satisfies the
+   * cofactored equation, so a later verification of it in this process (a service's intake,
+   * sequencer and projection all meet the entries it signs for custodial participants) would spend
+   * the curve arithmetic to learn what is known. Only signatures made here are remembered
+   * unverified; there is no way to hand one in.
+   */
+  public byte[] sign(Ed25519PrivateKey key, byte[] message) {
+    byte[] signature = Ed25519Signatures.sign(key, message);
+    if (slots != null) {
+      byte[] digest = Sha256.hash(key.publicKey().bytesRef(), signature, message);
+      slots.set(slot(digest), digest);
+    }
+    return signature;
+  }
+
   /** Whether this exact key, message and signature verified and are still remembered. */
   public boolean remembers(Ed25519PublicKey key, byte[] message, byte[] signature) {
     if (slots == null || signature == null) {

@@ -2,6 +2,7 @@ package org.markproof.contracts.entry;
 
 import org.markproof.contracts.crypto.Ed25519PrivateKey;
 import org.markproof.contracts.crypto.Ed25519Signatures;
+import org.markproof.contracts.crypto.VerifiedSignatures;
 
 /** Signs statements into {@link SignedEntry} envelopes. */
 public final class EntrySigner {
@@ -13,6 +14,17 @@ public final class EntrySigner {
    */
   public static SignedEntry sign(Statement statement, Ed25519PrivateKey key) {
     byte[] signature = Ed25519Signatures.sign(key, StatementCodec.canonicalBytes(statement));
+    return SignedEntry.of(statement, KeyId.of(key.publicKey()), signature);
+  }
+
+  /**
+   * As {@link #sign(Statement, Ed25519PrivateKey)}, remembering the signature in {@code memo} as
+   * verified ({@link VerifiedSignatures#sign}), so that the process which signed the entry does not
+   * verify it again when the entry comes back to it.
+   */
+  public static SignedEntry sign(
+      Statement statement, Ed25519PrivateKey key, VerifiedSignatures memo) {
+    byte[] signature = memo.sign(key, StatementCodec.canonicalBytes(statement));
     return SignedEntry.of(statement, KeyId.of(key.publicKey()), signature);
   }
 }

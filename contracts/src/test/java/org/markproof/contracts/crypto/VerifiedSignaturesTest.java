@@ -34,6 +34,30 @@ class VerifiedSignaturesTest {
   }
 
   @Test
+  void aSignatureMadeHereIsRealAndRememberedUnderItsOwnKeyOnly() throws Exception {
+    Ed25519PrivateKey key = Ed25519PrivateKey.generate(RANDOM);
+    Ed25519PrivateKey other = Ed25519PrivateKey.generate(RANDOM);
+    byte[] message = "a custodial entry".getBytes(StandardCharsets.UTF_8);
+    VerifiedSignatures memo = new VerifiedSignatures(1024);
+
+    byte[] signature = memo.sign(key, message);
+
+    assertTrue(java.util.Arrays.equals(Ed25519Signatures.sign(key, message), signature));
+    assertTrue(Ed25519Batch.verifyOne(key.publicKey(), message, signature));
+    assertTrue(memo.remembers(key.publicKey(), message, signature));
+    assertFalse(memo.remembers(other.publicKey(), message, signature));
+    assertFalse(
+        memo.remembers(key.publicKey(), "another".getBytes(StandardCharsets.UTF_8), signature));
+    assertThrows(
+        SignatureVerificationException.class,
+        () -> memo.verify(other.publicKey(), message, signature),
+        "remembered under its own key, never under another");
+    byte[] elsewhere = VerifiedSignatures.none().sign(key, message);
+    assertTrue(java.util.Arrays.equals(signature, elsewhere));
+    assertFalse(VerifiedSignatures.none().remembers(key.publicKey(), message, elsewhere));
+  }
+
+  @Test
   void aBatchRemembersWhatVerifiedAndNothingElse() throws Exception {
     Ed25519PrivateKey key = Ed25519PrivateKey.generate(RANDOM);
     VerifiedSignatures memo = new VerifiedSignatures(1 << 10);

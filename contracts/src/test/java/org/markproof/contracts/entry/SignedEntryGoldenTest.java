@@ -3,6 +3,7 @@ package org.markproof.contracts.entry;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -41,6 +42,18 @@ class SignedEntryGoldenTest {
     String hex =
         new String(TestResources.bytes(DIR + "signed-entry.hex"), StandardCharsets.US_ASCII);
     assertEquals(hex.strip(), HexFormat.of().formatHex(signed.encoded()));
+  }
+
+  @Test
+  void signingWithAMemoGivesTheSameEntryAndRemembersItsSignature() throws Exception {
+    SignedEntry parsed = SignedEntry.parse(TestResources.bytes(DIR + "signed-entry.input.json"));
+    org.markproof.contracts.crypto.VerifiedSignatures memo =
+        new org.markproof.contracts.crypto.VerifiedSignatures(64);
+    SignedEntry signed = EntrySigner.sign(parsed.statement(), seedKey(), memo);
+    assertArrayEquals(EntrySigner.sign(parsed.statement(), seedKey()).encoded(), signed.encoded());
+    assertTrue(
+        memo.remembers(seedKey().publicKey(), signed.statementBytes(), signed.signature()),
+        "the memo holds what the rules will look up: the statement's canonical bytes");
   }
 
   @Test
