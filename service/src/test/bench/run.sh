@@ -4,6 +4,9 @@
 #   mvn -B -q -DskipTests package            # once, from the repository root
 #   service/src/test/bench/run.sh [SECONDS]  # each load phase runs SECONDS (default 30)
 #   JAVA_OPTS=... service/src/test/bench/run.sh  # extra JVM options for the service (e.g. -Xlog:gc)
+#   HEAP=1g service/src/test/bench/run.sh        # the service's heap (default 3g: the in-memory state
+#                                                # and index of the ~450,000 entries a run appends
+#                                                # take ~2 kB each; scans-big.sh gives 10^6 entries 6g)
 #
 # Starts the packaged service in demo mode on a fresh data directory (embedded PostgreSQL) on
 # port 18080, waits for the demo ledger, then measures with wrk on this same machine:
@@ -31,7 +34,8 @@ JAR=$ROOT/service/target/quarkus-app/quarkus-run.jar
 [ -f "$JAR" ] || { echo "build first: mvn -B -q -DskipTests package" >&2; exit 2; }
 command -v wrk > /dev/null || { echo "needs wrk (apt-get install -y wrk)" >&2; exit 2; }
 
-java -Xms1g -Xmx1g ${JAVA_OPTS:-} -Dmarkproof.data-dir="$DATA" -Dmarkproof.demo=true \
+HEAP=${HEAP:-3g}
+java -Xms"$HEAP" -Xmx"$HEAP" ${JAVA_OPTS:-} -Dmarkproof.data-dir="$DATA" -Dmarkproof.demo=true \
   -Dquarkus.http.port=$PORT \
   -Dquarkus.log.level=WARN -jar "$JAR" > "$DATA/service.log" 2>&1 &
 SERVICE=$!
@@ -49,7 +53,7 @@ size() { curl -s "$BASE/checkpoint" | sed -n 2p; }
 rate() { echo "scale=1; ($2 - $1) / $SECONDS_PER_PHASE" | bc; }
 phase() { echo; echo "== $1"; }
 
-echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | head -1)"
+echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | head -1); service heap $HEAP"
 
 phase "ceiling: GET /v1/info (cold: the service has just started; the warm one is at the end)"
 wrk -t2 -c32 -d"${SECONDS_PER_PHASE}s" --latency "$BASE/v1/info" | grep -E "Requests/sec|50%|99%|Non-2xx"
