@@ -45,7 +45,7 @@ stop_leftovers() {
   pkill -f "$DATA/postgres" 2> /dev/null || true
   for _ in $(seq 1 20); do pgrep -f "$DATA/postgres" > /dev/null || return 0; sleep 0.5; done
 }
-trap 'rc=$?; kill $SERVICE 2>/dev/null; wait $SERVICE 2>/dev/null; stop_leftovers; rm -rf "$DATA"; exit $rc' EXIT
+trap 'rc=$?; set +e; kill $SERVICE 2>/dev/null; wait $SERVICE 2>/dev/null; stop_leftovers; rm -rf "$DATA"; exit $rc' EXIT
 for _ in $(seq 1 240); do [ -f "$DATA/demo/seeded" ] && break; sleep 0.5; done
 [ -f "$DATA/demo/seeded" ] || { echo "the demo did not seed; see $DATA/service.log" >&2; exit 1; }
 
