@@ -1,7 +1,6 @@
 package org.markproof.contracts.entry;
 
 import org.markproof.contracts.crypto.Ed25519PrivateKey;
-import org.markproof.contracts.crypto.Ed25519Signatures;
 import org.markproof.contracts.crypto.VerifiedSignatures;
 
 /** Signs statements into {@link SignedEntry} envelopes. */
@@ -13,8 +12,7 @@ public final class EntrySigner {
    * deterministic) and names the key by its {@link KeyId}.
    */
   public static SignedEntry sign(Statement statement, Ed25519PrivateKey key) {
-    byte[] signature = Ed25519Signatures.sign(key, StatementCodec.canonicalBytes(statement));
-    return SignedEntry.of(statement, KeyId.of(key.publicKey()), signature);
+    return sign(statement, key, VerifiedSignatures.none());
   }
 
   /**
@@ -24,7 +22,6 @@ public final class EntrySigner {
    */
   public static SignedEntry sign(
       Statement statement, Ed25519PrivateKey key, VerifiedSignatures memo) {
-    byte[] signature = memo.sign(key, StatementCodec.canonicalBytes(statement));
-    return SignedEntry.of(statement, KeyId.of(key.publicKey()), signature);
+    return SignedEntry.signed(statement, KeyId.of(key.publicKey()), bytes -> memo.sign(key, bytes));
   }
 }

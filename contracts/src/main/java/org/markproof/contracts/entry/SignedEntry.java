@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.function.UnaryOperator;
 import org.markproof.contracts.MalformedDataException;
 import org.markproof.contracts.crypto.Ed25519PublicKey;
 import org.markproof.contracts.crypto.Ed25519Signatures;
@@ -35,11 +36,24 @@ public final class SignedEntry {
   private final byte[] encoded;
 
   private SignedEntry(Statement statement, KeyId keyId, byte[] signature) {
+    this(statement, StatementCodec.toJson(statement), keyId, signature);
+  }
+
+  private SignedEntry(
+      Statement statement, ObjectNode statementJson, KeyId keyId, byte[] signature) {
+    this(statement, statementJson, CanonicalJson.bytes(statementJson), keyId, signature);
+  }
+
+  private SignedEntry(
+      Statement statement,
+      ObjectNode statementJson,
+      byte[] statementBytes,
+      KeyId keyId,
+      byte[] signature) {
     this.statement = statement;
     this.keyId = keyId;
     this.signature = signature;
-    ObjectNode statementJson = StatementCodec.toJson(statement);
-    this.statementBytes = CanonicalJson.bytes(statementJson);
+    this.statementBytes = statementBytes;
     ObjectNode envelope = JsonNodeFactory.instance.objectNode();
     envelope.put("keyId", keyId.value());
     envelope.put("signature", Base64.getEncoder().encodeToString(signature));
@@ -60,6 +74,19 @@ public final class SignedEntry {
           "signature: got " + signature.length + " bytes, expected 64");
     }
     return new SignedEntry(statement, keyId, signature.clone());
+  }
+
+  /**
+   * Signs {@code statement}'s canonical bytes with {@code signer} and assembles the entry, writing
+   * the statement's JSON and canonical form once for both ({@link EntrySigner}).
+   */
+  static SignedEntry signed(Statement statement, KeyId keyId, UnaryOperator<byte[]> signer) {
+    FieldSyntax.present("statement", statement);
+    FieldSyntax.present("keyId", keyId);
+    ObjectNode statementJson = StatementCodec.toJson(statement);
+    byte[] statementBytes = CanonicalJson.bytes(statementJson);
+    byte[] signature = signer.apply(statementBytes);
+    return new SignedEntry(statement, statementJson, statementBytes, keyId, signature);
   }
 
   /**
