@@ -93,7 +93,7 @@ class VerifiedSignaturesTest {
     Ed25519PrivateKey other = Ed25519PrivateKey.generate(RANDOM);
     byte[] message = "entry".getBytes(StandardCharsets.UTF_8);
     byte[] signature = Ed25519Signatures.sign(key, message);
-    VerifiedSignatures memo = new VerifiedSignatures(2);
+    VerifiedSignatures memo = new VerifiedSignatures(VerifiedSignatures.WAYS);
     memo.verify(key.publicKey(), message, signature);
 
     byte[] otherMessage = "entrY".getBytes(StandardCharsets.UTF_8);
@@ -129,10 +129,53 @@ class VerifiedSignaturesTest {
         SignatureVerificationException.class, () -> none.verify(key.publicKey(), message, flipped));
   }
 
+  /**
+   * A memo of one set: the signatures placed in it stay until {@link VerifiedSignatures#WAYS} later
+   * ones came, then leave oldest first; one met again is not placed twice.
+   */
+  @Test
+  void aSetKeepsItsLatestSignaturesAndLetsTheOldestGo() throws Exception {
+    Ed25519PrivateKey key = Ed25519PrivateKey.generate(RANDOM);
+    VerifiedSignatures memo = new VerifiedSignatures(VerifiedSignatures.WAYS);
+    List<byte[]> messages = new ArrayList<>();
+    List<byte[]> signatures = new ArrayList<>();
+    for (int i = 0; i <= VerifiedSignatures.WAYS + 1; i++) {
+      messages.add(("entry " + i).getBytes(StandardCharsets.UTF_8));
+      signatures.add(Ed25519Signatures.sign(key, messages.get(i)));
+    }
+    for (int i = 0; i < VerifiedSignatures.WAYS; i++) {
+      memo.verify(key.publicKey(), messages.get(i), signatures.get(i));
+    }
+    // The first, met again, is not placed a second time: all four stay.
+    memo.verify(key.publicKey(), messages.get(0), signatures.get(0));
+    for (int i = 0; i < VerifiedSignatures.WAYS; i++) {
+      assertTrue(memo.remembers(key.publicKey(), messages.get(i), signatures.get(i)), "#" + i);
+    }
+
+    memo.verifyAll(
+        List.of(
+            new Ed25519Batch.Signed(
+                key.publicKey(),
+                messages.get(VerifiedSignatures.WAYS),
+                signatures.get(VerifiedSignatures.WAYS))));
+    assertFalse(memo.remembers(key.publicKey(), messages.get(0), signatures.get(0)), "oldest");
+    for (int i = 1; i <= VerifiedSignatures.WAYS; i++) {
+      assertTrue(memo.remembers(key.publicKey(), messages.get(i), signatures.get(i)), "#" + i);
+    }
+
+    byte[] made = memo.sign(key, messages.get(VerifiedSignatures.WAYS + 1));
+    assertTrue(java.util.Arrays.equals(signatures.get(VerifiedSignatures.WAYS + 1), made));
+    assertFalse(memo.remembers(key.publicKey(), messages.get(1), signatures.get(1)), "next oldest");
+    for (int i = 2; i <= VerifiedSignatures.WAYS + 1; i++) {
+      assertTrue(memo.remembers(key.publicKey(), messages.get(i), signatures.get(i)), "#" + i);
+    }
+  }
+
   @Test
   void capacityMustBeAPowerOfTwo() {
     assertThrows(IllegalArgumentException.class, () -> new VerifiedSignatures(0));
     assertThrows(IllegalArgumentException.class, () -> new VerifiedSignatures(1));
+    assertThrows(IllegalArgumentException.class, () -> new VerifiedSignatures(2));
     assertThrows(IllegalArgumentException.class, () -> new VerifiedSignatures(1000));
     assertThrows(IllegalArgumentException.class, () -> new VerifiedSignatures(1 << 25));
   }
