@@ -3,7 +3,6 @@ package org.markproof.contracts.crypto;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.Optional;
 import org.markproof.contracts.MalformedDataException;
@@ -85,8 +84,6 @@ public record Ed25519Jwk(Ed25519PublicKey key, Optional<String> kid) {
    * base64url.
    */
   public static String thumbprint(Ed25519PublicKey key) {
-    String members =
-        "{\"crv\":\"Ed25519\",\"kty\":\"OKP\",\"x\":\"" + Base64Url.encode(key.bytes()) + "\"}";
-    return Base64Url.encode(Sha256.hash(members.getBytes(StandardCharsets.US_ASCII)));
+    return key.thumbprint();
   }
 }

@@ -1,5 +1,6 @@
 package org.markproof.contracts.crypto;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HexFormat;
 import org.bouncycastle.math.ec.rfc8032.Ed25519;
@@ -18,6 +19,9 @@ public final class Ed25519PublicKey {
    * use (a race makes two).
    */
   private volatile Edwards25519.Addend[][] oddMultiples;
+
+  /** The RFC 7638 thumbprint, made on first use: the rules ask for it several times per entry. */
+  private volatile String thumbprint;
 
   private Ed25519PublicKey(byte[] bytes, Ed25519.PublicPoint point) {
     this.bytes = bytes;
@@ -53,6 +57,22 @@ public final class Ed25519PublicKey {
 
   byte[] bytesRef() {
     return bytes;
+  }
+
+  /**
+   * The RFC 7638 §3 JWK thumbprint: base64url (no padding) of SHA-256 over the required members in
+   * lexicographic order without whitespace, {@code {"crv":"Ed25519","kty":"OKP","x":"..."}} (RFC
+   * 8037 §A.3). 43 characters.
+   */
+  public String thumbprint() {
+    String value = thumbprint;
+    if (value == null) {
+      String members =
+          "{\"crv\":\"Ed25519\",\"kty\":\"OKP\",\"x\":\"" + Base64Url.encode(bytes) + "\"}";
+      value = Base64Url.encode(Sha256.hash(members.getBytes(StandardCharsets.US_ASCII)));
+      thumbprint = value;
+    }
+    return value;
   }
 
   Ed25519.PublicPoint point() {
