@@ -1,11 +1,16 @@
 package org.markproof.service.submission;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
@@ -42,15 +47,7 @@ public class SubmissionAnswers {
     this.maxWait = maxWait;
   }
 
-  /**
-   * The answer a client receives once the entry was accepted.
-   *
-   * @param submission the submission's id
-   * @param leafHash base64 of the RFC 9162 leaf hash the entry will have in the log
-   * @param receipt the intake's receipt for the acceptance
-   */
-  public record AcceptedAnswer(
-      UUID submission, String leafHash, String receipt, Instant acceptedAt) {}
+  private static final JsonFactory JSON = new JsonFactory();
 
   /**
    * The answer a waiting client receives once the entry is in the log.
@@ -104,11 +101,33 @@ public class SubmissionAnswers {
   }
 
   private static Response accepted(Accepted a) {
-    return Response.accepted(
-            new AcceptedAnswer(
-                a.submission(), BASE64.encodeToString(a.leafHash()), a.receipt(), a.acceptedAt()))
+    return Response.accepted(acceptedBody(a))
+        .type(MediaType.APPLICATION_JSON_TYPE)
         .location(location(a.submission()))
         .build();
+  }
+
+  /**
+   * The {@code 202} body: {@code submission} (the id), {@code leafHash} (base64 of the RFC 9162
+   * leaf hash the entry will have in the log), {@code receipt} (the intake's signed receipt) and
+   * {@code acceptedAt} (RFC 3339). Written here with Jackson's streaming writer rather than by the
+   * REST layer's entity serialisation, which found and ran a serialiser for the record on every
+   * answer: 6.6 % of the service's CPU under custodial appends (perf, 2026-11-27), for four
+   * strings.
+   */
+  static byte[] acceptedBody(Accepted a) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(256 + a.receipt().length());
+    try (JsonGenerator json = JSON.createGenerator(out)) {
+      json.writeStartObject();
+      json.writeStringField("submission", a.submission().toString());
+      json.writeStringField("leafHash", BASE64.encodeToString(a.leafHash()));
+      json.writeStringField("receipt", a.receipt());
+      json.writeStringField("acceptedAt", a.acceptedAt().toString());
+      json.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException("writing to memory failed", e);
+    }
+    return out.toByteArray();
   }
 
   private static Response sequenced(Sequenced s) {
