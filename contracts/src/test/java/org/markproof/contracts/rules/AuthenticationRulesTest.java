@@ -99,7 +99,7 @@ class AuthenticationRulesTest {
   @Test
   void aSignatureMemoChangesNoVerdict() throws Exception {
     TestLedger ledger = TestLedger.standard();
-    VerifiedSignatures memo = new VerifiedSignatures(2);
+    VerifiedSignatures memo = new VerifiedSignatures(4);
     SignedEntry honest = ledger.sign(product("acme", SHOE, EM_MARK));
     SignedEntry forged = forged(honest, 5);
 
