@@ -314,7 +314,7 @@ class LogSchemaTest {
                               + " VALUES (gen_random_uuid(), 'k', 's', '\\x01', 'sequenced', ?)",
                           head.size + 10));
           assertEquals("23503", e.getSQLState(), e.getMessage());
-          assertTrue(e.getMessage().contains("submission_log_index_fkey"), e.getMessage());
+          assertTrue(e.getMessage().contains("the log holds"), e.getMessage());
         });
     inRolledBackTransaction(
         c -> {
@@ -333,6 +333,26 @@ class LogSchemaTest {
           SQLException e =
               assertThrows(SQLException.class, () -> update(c, sequence, head.size + 1));
           assertEquals("23503", e.getSQLState(), e.getMessage());
+          c.rollback(beforeRefusal);
+          // The sequencer settles a batch in one statement: one index past the head refuses it.
+          update(
+              c,
+              "INSERT INTO submission (id, kind, submitter, entry, status)"
+                  + " VALUES ('00000000-0000-4000-8000-0000000beef2', 'k', 's', '\\x02',"
+                  + " 'pending')");
+          SQLException batch =
+              assertThrows(
+                  SQLException.class,
+                  () ->
+                      update(
+                          c,
+                          "UPDATE submission AS s SET status = 'sequenced', log_index = v.idx"
+                              + " FROM (VALUES ('00000000-0000-4000-8000-00000000beef'::uuid, ?),"
+                              + " ('00000000-0000-4000-8000-0000000beef2'::uuid, ? + 1))"
+                              + " AS v(id, idx) WHERE s.id = v.id",
+                          head.size,
+                          head.size));
+          assertEquals("23503", batch.getSQLState(), batch.getMessage());
           c.rollback(beforeRefusal);
           assertEquals(1, update(c, sequence, head.size));
         });
