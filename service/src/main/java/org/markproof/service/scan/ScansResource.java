@@ -406,14 +406,21 @@ public class ScansResource {
     }
     Instant from = since == null ? Instant.EPOCH : time("since", since);
     int count = limit == null ? 100 : count(limit);
-    String sql =
-        "SELECT scan_id, post_id, scanned_at, received_at, verdict, gtin, batch, serial, offline"
-            + " FROM scan WHERE scanned_at >= $1"
-            + (wanted.isPresent() ? " AND post_id = $3" : "")
-            + " ORDER BY scanned_at, scan_id LIMIT $2";
+    String sql = listing(wanted.isPresent());
     Tuple args = Tuple.of(from.atOffset(ZoneOffset.UTC), count);
     wanted.ifPresent(args::addString);
     return pool.preparedQuery(sql).execute(args).map(rows -> summaries("scans", rows));
+  }
+
+  /**
+   * Scans since {@code $1}, at most {@code $2}, of post {@code $3} if {@code onePost}: indexed by
+   * {@code scan_post_time} for one post, {@code scan_time} (V14) for all.
+   */
+  static String listing(boolean onePost) {
+    return "SELECT scan_id, post_id, scanned_at, received_at, verdict, gtin, batch, serial, offline"
+        + " FROM scan WHERE scanned_at >= $1"
+        + (onePost ? " AND post_id = $3" : "")
+        + " ORDER BY scanned_at, scan_id LIMIT $2";
   }
 
   static Map<String, Object> summaries(String member, Iterable<Row> rows) {
