@@ -5,7 +5,8 @@
 #   service/src/test/bench/scans-big.sh [SECONDS]   # each load phase runs SECONDS (default 60)
 #
 # Environment: BATCHES (default 1000000 batch.issued entries of 10 serials each, so 10^7 labels),
-# LINES (scan payloads generated, default 200000), HEAP (the service's -Xmx, default 6g), KEEP=1
+# LINES (scan payloads generated, default 200000), HEAP (the service's -Xmx, default 6g), JAVA_OPTS
+# (more options for the service's JVM, e.g. -XX:+UseZGC), KEEP=1
 # keeps the data directory, STOP_AFTER_PROOFS=1 ends the run after the inclusion-proof phases.
 #
 # In one run, on this machine:
@@ -57,7 +58,7 @@ cleanup() {
 }
 trap cleanup EXIT
 start_service() {
-  java -Xms1g -Xmx"$HEAP" -Dmarkproof.data-dir="$DATA" -Dmarkproof.demo=true \
+  java -Xms1g -Xmx"$HEAP" ${JAVA_OPTS:-} -Dmarkproof.data-dir="$DATA" -Dmarkproof.demo=true \
     -Dquarkus.http.port=$PORT \
     -Dmarkproof.scan.token-rate=1000000 -Dmarkproof.scan.token-burst=1000000 \
     -Dquarkus.log.level=WARN -Dquarkus.log.category.\"org.markproof.service.log.index\".level=INFO \
