@@ -2,12 +2,11 @@ package org.markproof.service.audit;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
 import org.markproof.contracts.merkle.NodeId;
+import org.markproof.service.log.store.LogStore;
 
 /**
  * What the audit reads besides {@code LogStore}: the {@code tree_node} rows (V1__log.sql) that are
@@ -27,30 +26,16 @@ public class AuditReads {
   /** A stored node hash. */
   public record StoredNode(NodeId id, byte[] hash) {}
 
-  /** Returns the rows of {@code tree_node} among {@code ids}, in no particular order. */
+  /**
+   * Returns the rows of {@code tree_node} among {@code ids}, in no particular order: {@link
+   * LogStore#storedNodes}, which plans the lookup for these ids on every call.
+   */
   public Uni<List<StoredNode>> storedNodes(List<NodeId> ids) {
-    if (ids.isEmpty()) {
-      return Uni.createFrom().item(List.of());
-    }
-    Short[] levels = new Short[ids.size()];
-    Long[] indexes = new Long[ids.size()];
-    for (int i = 0; i < ids.size(); i++) {
-      levels[i] = (short) ids.get(i).level();
-      indexes[i] = ids.get(i).index();
-    }
-    return pool.preparedQuery(
-            "SELECT t.level, t.index, t.hash FROM tree_node t"
-                + " JOIN unnest($1::smallint[], $2::bigint[]) AS q(level, index)"
-                + " ON t.level = q.level AND t.index = q.index")
-        .execute(Tuple.of(levels, indexes))
+    return LogStore.storedNodes(pool, ids, false)
         .map(
-            rows -> {
-              List<StoredNode> nodes = new ArrayList<>(ids.size());
-              for (Row row : rows) {
-                nodes.add(
-                    new StoredNode(
-                        new NodeId(row.getShort(0), row.getLong(1)), row.getBuffer(2).getBytes()));
-              }
+            found -> {
+              List<StoredNode> nodes = new ArrayList<>(found.size());
+              found.forEach((id, hash) -> nodes.add(new StoredNode(id, hash)));
               return nodes;
             });
   }

@@ -255,21 +255,45 @@ public class LogStore {
     return hashes(pool, ids);
   }
 
-  /**
-   * One query for {@code ids}, with the ids written into its text (numbers only) and sent by the
-   * simple query protocol, so that PostgreSQL plans it for these ids and the tables' present size
-   * on every call. A prepared statement's generic plan is made once and kept: one made while {@code
-   * tree_node} was small hashed the whole table for every later call (pg_stat_statements: 23 ms per
-   * append at 250,000 nodes, growing with the log).
-   */
   private static Uni<List<byte[]>> hashes(SqlClient client, List<NodeId> ids) {
     if (ids.isEmpty()) {
       return Uni.createFrom().item(List.of());
     }
+    return storedNodes(client, ids, true)
+        .map(
+            found -> {
+              List<byte[]> ordered = new ArrayList<>(ids.size());
+              for (NodeId id : ids) {
+                byte[] hash = found.get(id);
+                if (hash == null) {
+                  throw new StoredDataException("tree node " + id + " is not stored");
+                }
+                ordered.add(hash);
+              }
+              return ordered;
+            });
+  }
+
+  /**
+   * The stored hashes among {@code ids}, by id; those not stored are left out. Level 0 is read from
+   * {@code log_entry}'s leaf hashes when {@code leavesFromEntries}, else from {@code tree_node}
+   * like every other level (the audit compares what {@code tree_node} itself holds).
+   *
+   * <p>One query, with the ids written into its text (numbers only) and sent by the simple query
+   * protocol, so that PostgreSQL plans it for these ids and the tables' present size on every call.
+   * A prepared statement's generic plan is made once and kept: one made while {@code tree_node} was
+   * small hashed the whole table for every later call (pg_stat_statements: 23 ms per append at
+   * 250,000 nodes, growing with the log).
+   */
+  public static Uni<Map<NodeId, byte[]>> storedNodes(
+      SqlClient client, List<NodeId> ids, boolean leavesFromEntries) {
+    if (ids.isEmpty()) {
+      return Uni.createFrom().item(Map.of());
+    }
     StringBuilder leaves = new StringBuilder();
     StringBuilder nodes = new StringBuilder();
     for (NodeId id : ids) {
-      if (id.level() == 0) {
+      if (id.level() == 0 && leavesFromEntries) {
         leaves.append(leaves.isEmpty() ? "" : ",").append(id.index());
       } else {
         nodes
@@ -304,15 +328,7 @@ public class LogStore {
                 found.put(
                     new NodeId(row.getInteger("level"), row.getLong("index")), bytes(row, "hash"));
               }
-              List<byte[]> ordered = new ArrayList<>(ids.size());
-              for (NodeId id : ids) {
-                byte[] hash = found.get(id);
-                if (hash == null) {
-                  throw new StoredDataException("tree node " + id + " is not stored");
-                }
-                ordered.add(hash);
-              }
-              return ordered;
+              return found;
             });
   }
 
