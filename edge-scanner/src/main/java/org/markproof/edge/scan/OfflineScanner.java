@@ -189,6 +189,42 @@ public final class OfflineScanner implements AutoCloseable {
   public Verdict scan(
       PostProfile post, ScanInput input, ClientFacts given, Instant wallClock, boolean durable)
       throws EdgeStoreException {
+    GroupCommit.Ticket ticket;
+    Verdict verdict;
+    commits.startJudging(); // the next group waits a little for this scan
+    try {
+      Queued queued = judgeAndQueue(post, input, given, wallClock);
+      ticket = queued.ticket();
+      verdict = queued.verdict();
+    } finally {
+      commits.stopJudging();
+    }
+    if (durable) {
+      commits.await(ticket);
+      return verdict;
+    }
+    commits.later(ticket);
+    GroupCommit.Ticket queued = ticket;
+    return verdict.withRecording(
+        new Recording() {
+          @Override
+          public boolean durable() {
+            return queued.durable();
+          }
+
+          @Override
+          public void awaitDurable() throws EdgeStoreException {
+            commits.await(queued);
+          }
+        });
+  }
+
+  /** A scan judged and waiting for its group's commit. */
+  private record Queued(GroupCommit.Ticket ticket, Verdict verdict) {}
+
+  private Queued judgeAndQueue(
+      PostProfile post, ScanInput input, ClientFacts given, Instant wallClock)
+      throws EdgeStoreException {
     StoreReader reader = reader();
     VerifiedView current = view(reader);
     ClockReading clock = observeClock(reader, wallClock, current.adopted);
@@ -251,24 +287,7 @@ public final class OfflineScanner implements AutoCloseable {
       verdict = document(current, reader, judgement, facts, now, clock);
       ticket = commits.submit(queued(facts, verdict, now, Optional.empty()), wallClock, List.of());
     }
-    if (durable) {
-      commits.await(ticket);
-      return verdict;
-    }
-    commits.later(ticket);
-    GroupCommit.Ticket queued = ticket;
-    return verdict.withRecording(
-        new Recording() {
-          @Override
-          public boolean durable() {
-            return queued.durable();
-          }
-
-          @Override
-          public void awaitDurable() throws EdgeStoreException {
-            commits.await(queued);
-          }
-        });
+    return new Queued(ticket, verdict);
   }
 
   private Verdict document(
