@@ -92,7 +92,7 @@ final class GroupCommit implements AutoCloseable {
    * How long a group that scans wait for is held back while other scans are being judged, from the
    * moment the first of them waited. A commit's disk sync and its index pages cost about as much
    * for one scan as for twenty: written back to back, groups held under two scans at 16 connections
-   * (1,476 syncs a second at 4,347 scans/s; 798 at 3,786 with 2 ms). A scan judged alone is
+   * (2,336 syncs a second at 4,347 scans/s; 1,210 at 3,786 holding 2 ms). A scan judged alone is
    * committed at once.
    */
   static final long GROUP_DELAY_NANOS = 1_000_000L;
@@ -190,8 +190,20 @@ final class GroupCommit implements AutoCloseable {
         // The committer sleeps with scans queued only while it gathers: for pending scans (no one
         // waited), which this ends, or for scans being judged, which this does not change.
         boolean first = waiting.incrementAndGet() == 1;
+        boolean interrupted = false;
         try {
-          if (phase == Phase.IDLE || (first && phase == Phase.GATHERING)) {
+          if (first && judging.get() == 0 && leader.tryLock()) {
+            // A scan alone (a command's, a lone handheld's): no group to wait for, so it commits
+            // itself rather than hand over to the committer and be woken, two thread switches
+            // that doubled the p99 of single durable scans (2.39 against 1.04 ms, 10^6 entries).
+            try {
+              if (!ticket.done) {
+                commitQueued();
+              }
+            } finally {
+              leader.unlock();
+            }
+          } else if (phase == Phase.IDLE || (first && phase == Phase.GATHERING)) {
             LockSupport.unpark(c);
           }
           while (!ticket.done) {
@@ -201,10 +213,16 @@ final class GroupCommit implements AutoCloseable {
               // The committer unparks this thread once it is done; the bound only matters if the
               // committer died (an error outside the commits).
               LockSupport.parkNanos(this, WAIT_CHECK_NANOS);
+              // The verdict still waits for its commit; the flag is set again below (while set,
+              // park would return at once).
+              interrupted |= Thread.interrupted();
             }
           }
         } finally {
           waiting.decrementAndGet();
+          if (interrupted) {
+            Thread.currentThread().interrupt();
+          }
         }
       }
     }
@@ -281,7 +299,7 @@ final class GroupCommit implements AutoCloseable {
       lastCommit = System.nanoTime();
       groupOpened = 0;
       if (failure != null) {
-        System.err.println("scans were not recorded: " + failure.getMessage());
+        System.err.println("scan commit: " + failure.getMessage());
       }
     }
   }
