@@ -14,9 +14,9 @@ import org.markproof.edge.store.WalCheckpointer;
 
 /**
  * Commits concurrently judged scans in groups: one SQLite transaction, one disk sync, for every
- * scan queued when the previous commit ended. One thread of its own writes the groups back to back
- * while a scan waits for its commit; each scan returns only after the commit that holds it, so a
- * verdict answered is on disk.
+ * scan queued when the previous commit ended. One thread of its own writes the groups while scans
+ * wait for their commit (a scan alone, with no other being judged, commits itself); each scan
+ * returns only after the commit that holds it, so a verdict answered is on disk.
  *
  * <p>The committer wakes exactly the scans of the group it wrote, each on its own. (Before, the
  * waiting scans took turns leading the next group and every release of the commit lock woke all of
