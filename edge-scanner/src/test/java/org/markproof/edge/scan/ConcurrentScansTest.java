@@ -200,6 +200,75 @@ class ConcurrentScansTest {
   }
 
   /**
+   * A group that cannot be written (one of its scan ids is already queued with another body) fails
+   * every scan in it, each of which learns so instead of waiting for ever; nothing of the group
+   * stays in the store, the other groups are queued, and the scanner goes on.
+   */
+  @Test
+  void aGroupThatCannotBeWrittenFailsEachOfItsScansAndNoneWaitsForEver() throws Exception {
+    List<String> codes = List.of(label("F1"), label("F2"), SHOE.digits());
+    Set<String> taken = Set.of("scan-5", "scan-50", "scan-120");
+    try (EdgeStore store = EdgeStore.open(dir.resolve("post.db"));
+        OfflineScanner scanner = scanner(store)) {
+      for (String id : taken) {
+        store.scanQueue().enqueue(id, "{}", SIGNED);
+      }
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<OfflineScanner.Verdict>> futures = new ArrayList<>();
+      for (int i = 0; i < 200; i++) {
+        String code = codes.get(i % codes.size());
+        futures.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return scanner.scan(
+                      POST,
+                      ScanInput.text(code, Optional.empty()),
+                      ClientFacts.none(),
+                      SIGNED.plusSeconds(60),
+                      true);
+                }));
+      }
+      start.countDown();
+      Set<String> answered = new HashSet<>();
+      int failed = 0;
+      for (Future<OfflineScanner.Verdict> f : futures) {
+        try {
+          answered.add(f.get(60, java.util.concurrent.TimeUnit.SECONDS).scanId());
+        } catch (java.util.concurrent.ExecutionException e) {
+          assertTrue(
+              e.getCause() instanceof org.markproof.edge.store.EdgeStoreException,
+              e.getCause().toString());
+          // Its group's failure, or that of a group holding a sighting its clone check counted.
+          String why = e.getCause().getMessage();
+          assertTrue(
+              why.contains("already queued with another body")
+                  || why.contains("judged with a sighting whose scan could not be recorded"),
+              why);
+          failed++;
+        }
+      }
+      assertTrue(failed >= taken.size(), "each taken id fails its scan: " + failed);
+      assertEquals(200, answered.size() + failed);
+      assertTrue(answered.stream().noneMatch(taken::contains));
+      Map<String, String> queued = new ConcurrentHashMap<>();
+      for (QueuedScan q : store.scanQueue().list(Integer.MAX_VALUE)) {
+        queued.put(q.scanId(), q.body());
+      }
+      Set<String> expected = new HashSet<>(answered);
+      expected.addAll(taken);
+      assertEquals(expected, queued.keySet(), "the answered scans and nothing of a failed group");
+      for (String id : taken) {
+        assertEquals("{}", queued.get(id));
+      }
+      OfflineScanner.Verdict after =
+          scanner.scan(
+              POST, ScanInput.text(SHOE.digits(), Optional.empty()), SIGNED.plusSeconds(61));
+      assertTrue(store.scanQueue().contains(after.scanId()));
+    }
+  }
+
+  /**
    * Scans answered before their commit (the service's {@code ?durable=false}) still count in the
    * clone checks of the scans after them, are committed by the scanner's own thread, and closing
    * the scanner commits any still waiting: a new process finds every one, also of the last scans,
