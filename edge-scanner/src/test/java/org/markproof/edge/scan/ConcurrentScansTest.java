@@ -106,6 +106,19 @@ class ConcurrentScansTest {
    */
   private List<OfflineScanner.Verdict> scanAtOnce(
       OfflineScanner scanner, List<String> codes, int count, int durableEvery) throws Exception {
+    List<OfflineScanner.Verdict> out = new ArrayList<>();
+    for (Future<OfflineScanner.Verdict> f : startAtOnce(scanner, codes, count, durableEvery)) {
+      out.add(f.get());
+    }
+    return out;
+  }
+
+  /**
+   * Starts the scans of {@link #scanAtOnce(OfflineScanner, List, int, int)} on all threads at once
+   * and returns them running, for a caller that expects some to fail.
+   */
+  private List<Future<OfflineScanner.Verdict>> startAtOnce(
+      OfflineScanner scanner, List<String> codes, int count, int durableEvery) {
     CountDownLatch start = new CountDownLatch(1);
     List<Future<OfflineScanner.Verdict>> futures = new ArrayList<>();
     for (int i = 0; i < count; i++) {
@@ -124,11 +137,7 @@ class ConcurrentScansTest {
       futures.add(pool.submit(scan));
     }
     start.countDown();
-    List<OfflineScanner.Verdict> out = new ArrayList<>();
-    for (Future<OfflineScanner.Verdict> f : futures) {
-      out.add(f.get());
-    }
-    return out;
+    return futures;
   }
 
   @Test
@@ -213,23 +222,7 @@ class ConcurrentScansTest {
       for (String id : taken) {
         store.scanQueue().enqueue(id, "{}", SIGNED);
       }
-      CountDownLatch start = new CountDownLatch(1);
-      List<Future<OfflineScanner.Verdict>> futures = new ArrayList<>();
-      for (int i = 0; i < 200; i++) {
-        String code = codes.get(i % codes.size());
-        futures.add(
-            pool.submit(
-                () -> {
-                  start.await();
-                  return scanner.scan(
-                      POST,
-                      ScanInput.text(code, Optional.empty()),
-                      ClientFacts.none(),
-                      SIGNED.plusSeconds(60),
-                      true);
-                }));
-      }
-      start.countDown();
+      List<Future<OfflineScanner.Verdict>> futures = startAtOnce(scanner, codes, 200, 1);
       Set<String> answered = new HashSet<>();
       int failed = 0;
       for (Future<OfflineScanner.Verdict> f : futures) {
