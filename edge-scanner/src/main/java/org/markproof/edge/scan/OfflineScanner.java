@@ -270,7 +270,7 @@ public final class OfflineScanner implements AutoCloseable {
             item.between(own.scannedAt().minus(horizon), own.scannedAt().plus(horizon))) {
           others.add(new Sighting(s.scanId(), s.post(), s.lat(), s.lon(), s.scannedAt()));
         }
-        verdict =
+        Signed signed =
             document(
                 current,
                 reader,
@@ -278,19 +278,24 @@ public final class OfflineScanner implements AutoCloseable {
                 facts,
                 now,
                 clock);
+        verdict = signed.verdict();
         ticket =
             commits.submit(
-                queued(facts, verdict, now, Optional.of(own)), wallClock, item.pendingCommits());
+                queued(facts, signed, now, Optional.of(own)), wallClock, item.pendingCommits());
         item.add(own, ticket);
       }
     } else {
-      verdict = document(current, reader, judgement, facts, now, clock);
-      ticket = commits.submit(queued(facts, verdict, now, Optional.empty()), wallClock, List.of());
+      Signed signed = document(current, reader, judgement, facts, now, clock);
+      verdict = signed.verdict();
+      ticket = commits.submit(queued(facts, signed, now, Optional.empty()), wallClock, List.of());
     }
     return new Queued(ticket, verdict);
   }
 
-  private Verdict document(
+  /** A verdict and where its evidence member stands in its text. */
+  private record Signed(Verdict verdict, int evidenceStart, int evidenceEnd) {}
+
+  private Signed document(
       VerifiedView current,
       StoreReader reader,
       Judgement judgement,
@@ -319,23 +324,42 @@ public final class OfflineScanner implements AutoCloseable {
             facts,
             new VerdictDocument.Circumstances(now, true, Optional.of(age.getSeconds()), wouldBe));
     // The same text, byte for byte, as signing the whole tree with its evidence member.
-    byte[] text = VerdictSignature.signed(document, evidence, verdictKey).text();
+    VerdictSignature.Signed signed = VerdictSignature.signed(document, evidence, verdictKey);
     // DURABLE: the caller returns it only after the scan's commit, or replaces it.
-    return new Verdict(
-        facts.scanId(), judgement.verdict(), document, text, clock, age, Recording.DURABLE);
+    return new Signed(
+        new Verdict(
+            facts.scanId(),
+            judgement.verdict(),
+            document,
+            signed.text(),
+            clock,
+            age,
+            Recording.DURABLE),
+        signed.evidenceStart(),
+        signed.evidenceEnd());
   }
 
   private static RecordedScan queued(
       ScanFacts facts,
-      Verdict verdict,
+      Signed signed,
       Instant judgedAt,
       Optional<org.markproof.edge.store.Sighting> sighting) {
-    return new RecordedScan(facts.scanId(), uploadItem(facts, verdict.utf8()), judgedAt, sighting);
+    byte[] verdict = signed.verdict().utf8();
+    byte[] item = uploadItem(facts, verdict);
+    // The verdict is the item's last member: it starts this many bytes into the item.
+    int at = item.length - 1 - verdict.length;
+    Optional<RecordedScan.EvidenceSpan> evidence =
+        signed.evidenceStart() < 0
+            ? Optional.empty()
+            : Optional.of(
+                new RecordedScan.EvidenceSpan(
+                    at + signed.evidenceStart(), at + signed.evidenceEnd()));
+    return new RecordedScan(facts.scanId(), item, judgedAt, sighting, evidence);
   }
 
   /**
    * The scan as {@code POST /v1/edge/scans} takes it (docs/edge.md "Uploads"), in UTF-8, with the
-   * verdict document's JSON {@code verdictJson} as it is, not written a second time.
+   * verdict document's JSON {@code verdictJson} as it is, not written a second time, and last.
    */
   static byte[] uploadItem(ScanFacts facts, byte[] verdictJson) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(verdictJson.length + 512);

@@ -15,7 +15,7 @@ import java.util.List;
  */
 final class Schema {
   /** The schema this code reads and writes. */
-  static final int VERSION = 2;
+  static final int VERSION = 3;
 
   /** What version 2 adds to a version 1 file. */
   private static final List<String> VERSION_2 =
@@ -23,6 +23,21 @@ final class Schema {
           // The post's settings: its id, position and territory, and the clock's high-water mark
           // (the newest wall time any command saw, epoch milliseconds), as name/value text.
           "CREATE TABLE setting (name TEXT PRIMARY KEY, value TEXT NOT NULL)");
+
+  /** What version 3 adds to a version 2 file. */
+  private static final List<String> VERSION_3 =
+      List.of(
+          // A queued verdict's evidence member (its value, canonical JSON), named by its SHA-256:
+          // every scan of one batch against one checkpoint carries the same ~5 kB, written once.
+          "CREATE TABLE queued_evidence (id BLOB PRIMARY KEY CHECK (length(id) = 32),"
+              + " evidence TEXT NOT NULL)",
+          // A queued scan whose evidence is shared: its body lacks the member '"evidence":<value>,'
+          // that stood at UTF-16 offset evidence_at. Rows of version 2 keep their whole body.
+          "ALTER TABLE scan_queue ADD COLUMN evidence_id BLOB REFERENCES queued_evidence (id)",
+          "ALTER TABLE scan_queue ADD COLUMN evidence_at INTEGER"
+              + " CHECK ((evidence_id IS NULL) = (evidence_at IS NULL) AND evidence_at >= 0)",
+          "CREATE INDEX scan_queue_evidence ON scan_queue (evidence_id)"
+              + " WHERE evidence_id IS NOT NULL");
 
   private static final List<String> TABLES =
       List.of(
@@ -73,8 +88,10 @@ final class Schema {
     if (version == VERSION) {
       return;
     }
-    if (version == 1) {
-      migrate(db, VERSION_2);
+    if (version == 1 || version == 2) {
+      List<String> ddl = new java.util.ArrayList<>(version == 1 ? VERSION_2 : List.of());
+      ddl.addAll(VERSION_3);
+      migrate(db, ddl);
       return;
     }
     if (hasTables(db)) {
@@ -84,6 +101,7 @@ final class Schema {
     }
     List<String> all = new java.util.ArrayList<>(TABLES);
     all.addAll(VERSION_2);
+    all.addAll(VERSION_3);
     migrate(db, all);
   }
 

@@ -92,6 +92,107 @@ class EdgeStoreTest {
     }
   }
 
+  /** A queued body with its verdict's evidence member, as OfflineScanner writes one. */
+  private static RecordedScan withEvidence(String scanId, String code, String evidence) {
+    String head = "{\"scanId\":\"" + scanId + "\",\"code\":\"" + code + "\",\"verdict\":{";
+    String member = "\"evidence\":" + evidence;
+    String body = head + "\"checkpointAge\":0," + member + ",\"signature\":{\"sig\":\"x\"}}}";
+    byte[] utf8 = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    int start =
+        (head + "\"checkpointAge\":0,").getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+    int end = start + member.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+    return new RecordedScan(
+        scanId, utf8, T, Optional.empty(), Optional.of(new RecordedScan.EvidenceSpan(start, end)));
+  }
+
+  private static long count(Path file, String query) throws Exception {
+    try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + file);
+        Statement s = db.createStatement();
+        java.sql.ResultSet r = s.executeQuery(query)) {
+      assertTrue(r.next());
+      return r.getLong(1);
+    }
+  }
+
+  @Test
+  void queuedScansCarryingTheSameEvidenceStoreItOnceAndGiveTheirBodiesBackByteForByte()
+      throws Exception {
+    Path file = dir.resolve("post.db");
+    // Text beyond the BMP and beyond Latin-1 before the member (the offset is kept in UTF-16
+    // units) and inside it (a signed note's em dash).
+    String shared = "{\"checkpoint\":\"\u2014 log \",\"proofs\":[\"AAE=\"]}";
+    List<RecordedScan> scans =
+        List.of(
+            withEvidence("s-1", "\uD83D\uDCE6 caf\u00e9", shared),
+            withEvidence("s-2", "plain", shared),
+            withEvidence("s-3", "plain", "{\"checkpoint\":\"other\"}"));
+    try (EdgeStore store = EdgeStore.open(file)) {
+      store.scanQueue().enqueueAll(scans);
+      // Queued again as they are: nothing added. With other evidence under the same id: refused.
+      store.scanQueue().enqueueAll(scans.subList(0, 1));
+      assertThrows(
+          EdgeStoreException.class,
+          () ->
+              store
+                  .scanQueue()
+                  .enqueueAll(List.of(withEvidence("s-1", "\uD83D\uDCE6 caf\u00e9", "[]"))));
+      for (RecordedScan scan : scans) {
+        assertEquals(
+            new String(scan.body(), java.nio.charset.StandardCharsets.UTF_8),
+            store.scanQueue().find(scan.scanId()).orElseThrow().body());
+      }
+      assertEquals(
+          scans.stream()
+              .map(s -> new String(s.body(), java.nio.charset.StandardCharsets.UTF_8))
+              .toList(),
+          store.scanQueue().list(10).stream().map(QueuedScan::body).toList());
+    }
+    assertEquals(2, count(file, "SELECT count(*) FROM queued_evidence"));
+    assertEquals(
+        0, count(file, "SELECT count(*) FROM scan_queue WHERE instr(body, 'evidence') > 0"));
+    try (EdgeStore store = EdgeStore.open(file)) {
+      assertTrue(store.scanQueue().remove("s-1"));
+      assertEquals(
+          new String(scans.get(1).body(), java.nio.charset.StandardCharsets.UTF_8),
+          store.scanQueue().find("s-2").orElseThrow().body());
+      assertEquals(2, count(file, "SELECT count(*) FROM queued_evidence"));
+      assertTrue(store.scanQueue().remove("s-2"));
+      assertEquals(1, count(file, "SELECT count(*) FROM queued_evidence"));
+      assertTrue(store.scanQueue().remove("s-3"));
+      assertEquals(0, count(file, "SELECT count(*) FROM queued_evidence"));
+    }
+  }
+
+  @Test
+  void aScanQueuedBeforeEvidenceWasSharedIsReadAsItWasAfterTheMigration() throws Exception {
+    Path file = dir.resolve("edge.db");
+    EdgeStore.open(file).close();
+    String old = "{\"scanId\":\"old\",\"verdict\":{\"evidence\":[],\"signature\":{}}}";
+    try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + file);
+        Statement s = db.createStatement()) {
+      // The queue as version 2 made it.
+      s.execute("DROP INDEX scan_queue_evidence");
+      s.execute("DROP TABLE scan_queue");
+      s.execute("DROP TABLE queued_evidence");
+      s.execute(
+          "CREATE TABLE scan_queue (scan_id TEXT PRIMARY KEY, body TEXT NOT NULL,"
+              + " queued_at INTEGER NOT NULL)");
+      s.execute("INSERT INTO scan_queue VALUES ('old', '" + old + "', 7)");
+      s.execute("PRAGMA user_version = 2");
+    }
+    try (EdgeStore store = EdgeStore.open(file)) {
+      assertEquals(3, store.schemaVersion());
+      assertEquals(old, store.scanQueue().find("old").orElseThrow().body());
+      RecordedScan shared = withEvidence("new", "plain", "[\"e\"]");
+      store.scanQueue().enqueueAll(List.of(shared));
+      assertEquals(
+          List.of(old, new String(shared.body(), java.nio.charset.StandardCharsets.UTF_8)),
+          store.scanQueue().list(10).stream().map(QueuedScan::body).toList());
+      assertTrue(store.scanQueue().remove("old"));
+      assertEquals(1, count(file, "SELECT count(*) FROM queued_evidence"));
+    }
+  }
+
   @Test
   void aCommittedSyncSurvivesAReopen() throws Exception {
     Path file = dir.resolve("post/edge.db");
@@ -106,7 +207,7 @@ class EdgeStoreTest {
       assertEquals(T, adopted.adoptedAt());
       assertEquals(Optional.of(T), adopted.checkpointTime());
       assertArrayEquals(entries.get(123).encoded(), store.entry(123));
-      assertEquals(2, store.schemaVersion());
+      assertEquals(3, store.schemaVersion());
     }
   }
 
@@ -133,10 +234,10 @@ class EdgeStoreTest {
     EdgeStore.open(file).close();
     try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + file);
         Statement s = db.createStatement()) {
-      s.execute("PRAGMA user_version = 3");
+      s.execute("PRAGMA user_version = 4");
     }
     EdgeStoreException e = assertThrows(EdgeStoreException.class, () -> EdgeStore.open(file));
-    assertTrue(e.getMessage().contains("schema version 3"), e.getMessage());
+    assertTrue(e.getMessage().contains("schema version 4"), e.getMessage());
   }
 
   @Test
@@ -147,11 +248,18 @@ class EdgeStoreTest {
     }
     try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + file);
         Statement s = db.createStatement()) {
+      // What versions 2 and 3 added, taken away again.
       s.execute("DROP TABLE setting");
+      s.execute("DROP INDEX scan_queue_evidence");
+      s.execute("DROP TABLE scan_queue");
+      s.execute("DROP TABLE queued_evidence");
+      s.execute(
+          "CREATE TABLE scan_queue (scan_id TEXT PRIMARY KEY, body TEXT NOT NULL,"
+              + " queued_at INTEGER NOT NULL)");
       s.execute("PRAGMA user_version = 1");
     }
     try (EdgeStore store = EdgeStore.open(file)) {
-      assertEquals(2, store.schemaVersion());
+      assertEquals(3, store.schemaVersion());
       assertEquals(SIZE, store.size());
       assertEquals(Optional.empty(), store.post());
       PostProfile post = new PostProfile("de-fra-cargo", 50.05, 8.57, Optional.of("DE"));
