@@ -155,6 +155,13 @@ public final class ScanQueue {
       "SELECT q.scan_id, q.body, q.queued_at, q.evidence_id, q.evidence_at, e.evidence"
           + " FROM scan_queue q LEFT JOIN queued_evidence e ON e.id = q.evidence_id";
 
+  /** The first page of the queue, in upload order: {@code LIMIT ?}. */
+  static final String LIST = ROW + " ORDER BY q.queued_at, q.scan_id LIMIT ?";
+
+  /** The page after a scan {@code (queued_at, scan_id)}: a range of the index in that order. */
+  static final String LIST_AFTER =
+      ROW + " WHERE (q.queued_at, q.scan_id) > (?, ?) ORDER BY q.queued_at, q.scan_id LIMIT ?";
+
   /** The queued scan at {@code r}'s row, its evidence put back where it was cut out. */
   private QueuedScan row(ResultSet r) throws SQLException, EdgeStoreException {
     String scanId = r.getString(1);
@@ -174,8 +181,7 @@ public final class ScanQueue {
   /** The oldest {@code limit} queued scans, oldest first. */
   public List<QueuedScan> list(int limit) throws EdgeStoreException {
     List<QueuedScan> out = new ArrayList<>();
-    try (PreparedStatement q =
-        db.prepareStatement(ROW + " ORDER BY q.queued_at, q.scan_id LIMIT ?")) {
+    try (PreparedStatement q = db.prepareStatement(LIST)) {
       q.setInt(1, limit);
       try (ResultSet r = q.executeQuery()) {
         while (r.next()) {
@@ -198,16 +204,10 @@ public final class ScanQueue {
       return list(limit);
     }
     List<QueuedScan> out = new ArrayList<>();
-    try (PreparedStatement q =
-        db.prepareStatement(
-            ROW
-                + " WHERE q.queued_at > ? OR (q.queued_at = ? AND q.scan_id > ?)"
-                + " ORDER BY q.queued_at, q.scan_id LIMIT ?")) {
-      long at = after.get().queuedAt().toEpochMilli();
-      q.setLong(1, at);
-      q.setLong(2, at);
-      q.setString(3, after.get().scanId());
-      q.setInt(4, limit);
+    try (PreparedStatement q = db.prepareStatement(LIST_AFTER)) {
+      q.setLong(1, after.get().queuedAt().toEpochMilli());
+      q.setString(2, after.get().scanId());
+      q.setInt(3, limit);
       try (ResultSet r = q.executeQuery()) {
         while (r.next()) {
           out.add(row(r));

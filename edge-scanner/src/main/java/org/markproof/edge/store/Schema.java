@@ -37,7 +37,10 @@ final class Schema {
           "ALTER TABLE scan_queue ADD COLUMN evidence_at INTEGER"
               + " CHECK ((evidence_id IS NULL) = (evidence_at IS NULL) AND evidence_at >= 0)",
           "CREATE INDEX scan_queue_evidence ON scan_queue (evidence_id)"
-              + " WHERE evidence_id IS NOT NULL");
+              + " WHERE evidence_id IS NOT NULL",
+          // The upload's order: a page of the queue is a range of this index, not a sort of the
+          // whole queue (1.55 s a page of 1,000 against 6 ms, for 878,000 queued scans).
+          "CREATE INDEX scan_queue_order ON scan_queue (queued_at, scan_id)");
 
   private static final List<String> TABLES =
       List.of(

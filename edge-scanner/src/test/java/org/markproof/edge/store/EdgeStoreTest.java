@@ -164,6 +164,44 @@ class EdgeStoreTest {
   }
 
   @Test
+  void theUploadPagesThroughTheQueueAlongAnIndexWithoutSortingIt() throws Exception {
+    Path file = dir.resolve("edge.db");
+    try (EdgeStore store = EdgeStore.open(file)) {
+      for (int i = 0; i < 5; i++) {
+        // Two scans share each time; ids out of time order.
+        store.scanQueue().enqueue("s-" + (9 - i), "{}", T.plusMillis(i / 2));
+      }
+      List<String> pages = new ArrayList<>();
+      Optional<QueuedScan> last = Optional.empty();
+      List<QueuedScan> page;
+      while (!(page = store.scanQueue().listAfter(last, 2)).isEmpty()) {
+        page.forEach(q -> pages.add(q.scanId()));
+        last = Optional.of(page.get(page.size() - 1));
+      }
+      assertEquals(List.of("s-8", "s-9", "s-6", "s-7", "s-5"), pages);
+    }
+    try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + file);
+        Statement s = db.createStatement()) {
+      for (String query :
+          List.of(
+              ScanQueue.LIST.replace("?", "2"),
+              ScanQueue.LIST_AFTER
+                  .replaceFirst("\\?", "0")
+                  .replaceFirst("\\?", "'a'")
+                  .replace("?", "2"))) {
+        StringBuilder plan = new StringBuilder();
+        try (java.sql.ResultSet r = s.executeQuery("EXPLAIN QUERY PLAN " + query)) {
+          while (r.next()) {
+            plan.append(r.getString("detail")).append('\n');
+          }
+        }
+        assertTrue(plan.toString().contains("USING INDEX scan_queue_order"), plan.toString());
+        assertFalse(plan.toString().contains("TEMP B-TREE"), plan.toString());
+      }
+    }
+  }
+
+  @Test
   void aScanQueuedBeforeEvidenceWasSharedIsReadAsItWasAfterTheMigration() throws Exception {
     Path file = dir.resolve("edge.db");
     EdgeStore.open(file).close();
