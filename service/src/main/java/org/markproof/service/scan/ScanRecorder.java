@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -59,10 +60,14 @@ public class ScanRecorder {
    * strings (an array of arrays would have to be rectangular), turned back into {@code text[]}
    * here.
    */
-  private static final String INSERT =
+  static final String INSERT =
       "WITH evidence AS (INSERT INTO verdict_evidence (id, evidence)"
           + " SELECT e.id, convert_from(e.evidence, 'UTF8')"
           + " FROM unnest($19::bytea[], $20::bytea[]) AS e(id, evidence)"
+          // In one order for every batch: two batches in flight that both write the same new
+          // evidence (every scan of a batch after a new checkpoint) would otherwise each take
+          // one's lock and wait for the other's, and PostgreSQL would end one as a deadlock.
+          + " ORDER BY e.id"
           + " ON CONFLICT (id) DO NOTHING)"
           + " INSERT INTO scan (scan_id, submitter, post_id, lat, lon, scanned_at, received_at,"
           + " offline, code, gtin, batch, serial, verdict, concerns, fingerprint, document,"
@@ -282,7 +287,8 @@ public class ScanRecorder {
     Buffer[] documents = new Buffer[n];
     String[] edgeDocuments = new String[n];
     Buffer[] evidenceIds = new Buffer[n];
-    Map<String, VerdictParts> newEvidence = new LinkedHashMap<>();
+    // Sorted (hex of equal length sorts as the bytes do), as the statement inserts them.
+    Map<String, VerdictParts> newEvidence = new TreeMap<>();
     for (int i = 0; i < n; i++) {
       ScanRecord r = batch.get(i);
       scanIds[i] = r.scanId();
