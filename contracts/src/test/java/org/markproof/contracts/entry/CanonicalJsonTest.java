@@ -93,6 +93,10 @@ class CanonicalJsonTest {
   void unpairedSurrogatesAreWrittenAsStringGetBytesWritesThem() {
     ArrayNode node = JSON.arrayNode().add("x\ud800y").add("\udc00");
     assertEquals("[\"x?y\",\"?\"]", new String(CanonicalJson.bytes(node), StandardCharsets.UTF_8));
+    ArrayNode longer = JSON.arrayNode().add("x\ud800y\n".repeat(30));
+    assertEquals(
+        "[\"" + "x?y\\n".repeat(30) + "\"]",
+        new String(CanonicalJson.bytes(longer), StandardCharsets.UTF_8));
   }
 
   /** Integers up to 2^53 are exact doubles and written as digits; beyond it, as ES6 rounds them. */
@@ -189,7 +193,8 @@ class CanonicalJsonTest {
 
   private static String text(Random random) {
     StringBuilder s = new StringBuilder();
-    for (int i = random.nextInt(8); i > 0; i--) {
+    // A quarter long enough to be written from their UTF-8 bytes at once (64 characters or more).
+    for (int i = random.nextInt(4) == 0 ? 64 + random.nextInt(64) : random.nextInt(8); i > 0; i--) {
       switch (random.nextInt(5)) {
         case 0 -> s.append((char) random.nextInt(0x20));
         case 1 -> s.append("\"\\/".charAt(random.nextInt(3)));
