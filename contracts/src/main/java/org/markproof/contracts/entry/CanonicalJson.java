@@ -31,6 +31,9 @@ public final class CanonicalJson {
   private static final long EXACT = 1L << 53;
   private static final char[] HEX = "0123456789abcdef".toCharArray();
 
+  /** Strings at least this long are written from their UTF-8 bytes at once. */
+  private static final int LONG_STRING = 64;
+
   private CanonicalJson() {}
 
   public static byte[] bytes(JsonNode node) {
@@ -238,9 +241,6 @@ public final class CanonicalJson {
     // The first i characters were ASCII, one byte each: the rest starts at byte i.
     escaped(s.getBytes(StandardCharsets.UTF_8), i, out);
   }
-
-  /** Strings at least this long are written from their UTF-8 bytes at once. */
-  private static final int LONG_STRING = 64;
 
   /**
    * Writes {@code utf8} from {@code from} on, escaped, and the closing quote. The bytes are what

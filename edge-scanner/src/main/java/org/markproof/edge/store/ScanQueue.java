@@ -18,6 +18,18 @@ import org.markproof.contracts.crypto.Sha256;
  * removed once the service answered {@code recorded} or {@code duplicate}.
  */
 public final class ScanQueue {
+  /** The columns {@link #row} reads, from {@code scan_queue q}. */
+  private static final String ROW =
+      "SELECT q.scan_id, q.body, q.queued_at, q.evidence_id, q.evidence_at, e.evidence"
+          + " FROM scan_queue q LEFT JOIN queued_evidence e ON e.id = q.evidence_id";
+
+  /** The first page of the queue, in upload order: {@code LIMIT ?}. */
+  static final String LIST = ROW + " ORDER BY q.queued_at, q.scan_id LIMIT ?";
+
+  /** The page after a scan {@code (queued_at, scan_id)}: a range of the index in that order. */
+  static final String LIST_AFTER =
+      ROW + " WHERE (q.queued_at, q.scan_id) > (?, ?) ORDER BY q.queued_at, q.scan_id LIMIT ?";
+
   private final Connection db;
   private final Path file;
 
@@ -149,18 +161,6 @@ public final class ScanQueue {
     }
     return units;
   }
-
-  /** The columns {@link #row} reads, from {@code scan_queue q}. */
-  private static final String ROW =
-      "SELECT q.scan_id, q.body, q.queued_at, q.evidence_id, q.evidence_at, e.evidence"
-          + " FROM scan_queue q LEFT JOIN queued_evidence e ON e.id = q.evidence_id";
-
-  /** The first page of the queue, in upload order: {@code LIMIT ?}. */
-  static final String LIST = ROW + " ORDER BY q.queued_at, q.scan_id LIMIT ?";
-
-  /** The page after a scan {@code (queued_at, scan_id)}: a range of the index in that order. */
-  static final String LIST_AFTER =
-      ROW + " WHERE (q.queued_at, q.scan_id) > (?, ?) ORDER BY q.queued_at, q.scan_id LIMIT ?";
 
   /** The queued scan at {@code r}'s row, its evidence put back where it was cut out. */
   private QueuedScan row(ResultSet r) throws SQLException, EdgeStoreException {
