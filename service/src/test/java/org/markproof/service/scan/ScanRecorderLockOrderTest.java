@@ -60,6 +60,7 @@ class ScanRecorderLockOrderTest {
       a.setAutoCommit(false);
       b.setAutoCommit(false);
       try {
+        int waiting = pid(b); // asked before B's statement holds the connection
         record(a, x);
         CompletableFuture<Integer> second =
             CompletableFuture.supplyAsync(
@@ -71,7 +72,7 @@ class ScanRecorderLockOrderTest {
                     throw new IllegalStateException(e);
                   }
                 });
-        awaitLockWait(observer, pid(b));
+        awaitLockWait(observer, waiting);
         record(a, y); // had B taken Y first, this would wait for B, and B waits for A: deadlock
         a.rollback(); // nothing of the case stays: B now goes on, writing both
         assertEquals(2, second.get(30, TimeUnit.SECONDS));
