@@ -522,7 +522,7 @@ public final class EdgeStore implements AutoCloseable {
 
   /** The scans waiting for upload. */
   public ScanQueue scanQueue() {
-    return new ScanQueue(db, file);
+    return new ScanQueue(this, db, file);
   }
 
   /** The post's own sightings. */

@@ -30,10 +30,12 @@ public final class ScanQueue {
   static final String LIST_AFTER =
       ROW + " WHERE (q.queued_at, q.scan_id) > (?, ?) ORDER BY q.queued_at, q.scan_id LIMIT ?";
 
+  private final EdgeStore store;
   private final Connection db;
   private final Path file;
 
-  ScanQueue(Connection db, Path file) {
+  ScanQueue(EdgeStore store, Connection db, Path file) {
+    this.store = store;
     this.db = db;
     this.file = file;
   }
@@ -68,35 +70,18 @@ public final class ScanQueue {
   public void enqueueAll(List<RecordedScan> scans) throws EdgeStoreException {
     boolean alone;
     try {
-      alone = db.getAutoCommit(); // not in a caller's transaction: in one of its own
-      if (alone) {
-        db.setAutoCommit(false);
-      }
+      alone = db.getAutoCommit();
     } catch (SQLException e) {
       throw failure("begin a transaction", e);
     }
-    boolean written = false;
-    try {
+    if (alone) { // not in a caller's transaction: in one of its own, evidence and rows together
+      store.<Void, EdgeStoreException>transaction(
+          () -> {
+            insert(scans);
+            return null;
+          });
+    } else {
       insert(scans);
-      if (alone) {
-        db.commit();
-      }
-      written = true;
-    } catch (SQLException e) {
-      throw failure("commit queued scans", e);
-    } finally {
-      if (alone) {
-        try {
-          if (!written) {
-            db.rollback();
-          }
-          db.setAutoCommit(true);
-        } catch (SQLException e) {
-          if (written) {
-            throw failure("end a transaction", e);
-          }
-        }
-      }
     }
   }
 

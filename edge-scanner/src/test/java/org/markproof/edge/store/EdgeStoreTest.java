@@ -114,6 +114,15 @@ class EdgeStoreTest {
     }
   }
 
+  /** Takes away what version 3 added: the queue as versions 1 and 2 made it, empty. */
+  private static void queueOfVersion2(Statement s) throws java.sql.SQLException {
+    s.execute("DROP TABLE scan_queue"); // and its indexes
+    s.execute("DROP TABLE queued_evidence");
+    s.execute(
+        "CREATE TABLE scan_queue (scan_id TEXT PRIMARY KEY, body TEXT NOT NULL,"
+            + " queued_at INTEGER NOT NULL)");
+  }
+
   @Test
   void queuedScansCarryingTheSameEvidenceStoreItOnceAndGiveTheirBodiesBackByteForByte()
       throws Exception {
@@ -208,13 +217,7 @@ class EdgeStoreTest {
     String old = "{\"scanId\":\"old\",\"verdict\":{\"evidence\":[],\"signature\":{}}}";
     try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + file);
         Statement s = db.createStatement()) {
-      // The queue as version 2 made it.
-      s.execute("DROP INDEX scan_queue_evidence");
-      s.execute("DROP TABLE scan_queue");
-      s.execute("DROP TABLE queued_evidence");
-      s.execute(
-          "CREATE TABLE scan_queue (scan_id TEXT PRIMARY KEY, body TEXT NOT NULL,"
-              + " queued_at INTEGER NOT NULL)");
+      queueOfVersion2(s);
       s.execute("INSERT INTO scan_queue VALUES ('old', '" + old + "', 7)");
       s.execute("PRAGMA user_version = 2");
     }
@@ -288,12 +291,7 @@ class EdgeStoreTest {
         Statement s = db.createStatement()) {
       // What versions 2 and 3 added, taken away again.
       s.execute("DROP TABLE setting");
-      s.execute("DROP INDEX scan_queue_evidence");
-      s.execute("DROP TABLE scan_queue");
-      s.execute("DROP TABLE queued_evidence");
-      s.execute(
-          "CREATE TABLE scan_queue (scan_id TEXT PRIMARY KEY, body TEXT NOT NULL,"
-              + " queued_at INTEGER NOT NULL)");
+      queueOfVersion2(s);
       s.execute("PRAGMA user_version = 1");
     }
     try (EdgeStore store = EdgeStore.open(file)) {
