@@ -105,6 +105,15 @@ class EdgeStoreTest {
         scanId, utf8, T, Optional.empty(), Optional.of(new RecordedScan.EvidenceSpan(start, end)));
   }
 
+  private static long evidenceRows(Path file) throws Exception {
+    return count(file, "SELECT count(*) FROM queued_evidence");
+  }
+
+  /** A recorded scan's body as the queue gives it back. */
+  private static String text(RecordedScan scan) {
+    return new String(scan.body(), java.nio.charset.StandardCharsets.UTF_8);
+  }
+
   private static long count(Path file, String query) throws Exception {
     try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + file);
         Statement s = db.createStatement();
@@ -146,29 +155,23 @@ class EdgeStoreTest {
                   .scanQueue()
                   .enqueueAll(List.of(withEvidence("s-1", "\uD83D\uDCE6 caf\u00e9", "[]"))));
       for (RecordedScan scan : scans) {
-        assertEquals(
-            new String(scan.body(), java.nio.charset.StandardCharsets.UTF_8),
-            store.scanQueue().find(scan.scanId()).orElseThrow().body());
+        assertEquals(text(scan), store.scanQueue().find(scan.scanId()).orElseThrow().body());
       }
       assertEquals(
-          scans.stream()
-              .map(s -> new String(s.body(), java.nio.charset.StandardCharsets.UTF_8))
-              .toList(),
+          scans.stream().map(EdgeStoreTest::text).toList(),
           store.scanQueue().list(10).stream().map(QueuedScan::body).toList());
     }
-    assertEquals(2, count(file, "SELECT count(*) FROM queued_evidence"));
+    assertEquals(2, evidenceRows(file));
     assertEquals(
         0, count(file, "SELECT count(*) FROM scan_queue WHERE instr(body, 'evidence') > 0"));
     try (EdgeStore store = EdgeStore.open(file)) {
       assertTrue(store.scanQueue().remove("s-1"));
-      assertEquals(
-          new String(scans.get(1).body(), java.nio.charset.StandardCharsets.UTF_8),
-          store.scanQueue().find("s-2").orElseThrow().body());
-      assertEquals(2, count(file, "SELECT count(*) FROM queued_evidence"));
+      assertEquals(text(scans.get(1)), store.scanQueue().find("s-2").orElseThrow().body());
+      assertEquals(2, evidenceRows(file));
       assertTrue(store.scanQueue().remove("s-2"));
-      assertEquals(1, count(file, "SELECT count(*) FROM queued_evidence"));
+      assertEquals(1, evidenceRows(file));
       assertTrue(store.scanQueue().remove("s-3"));
-      assertEquals(0, count(file, "SELECT count(*) FROM queued_evidence"));
+      assertEquals(0, evidenceRows(file));
     }
   }
 
@@ -227,10 +230,10 @@ class EdgeStoreTest {
       RecordedScan shared = withEvidence("new", "plain", "[\"e\"]");
       store.scanQueue().enqueueAll(List.of(shared));
       assertEquals(
-          List.of(old, new String(shared.body(), java.nio.charset.StandardCharsets.UTF_8)),
+          List.of(old, text(shared)),
           store.scanQueue().list(10).stream().map(QueuedScan::body).toList());
       assertTrue(store.scanQueue().remove("old"));
-      assertEquals(1, count(file, "SELECT count(*) FROM queued_evidence"));
+      assertEquals(1, evidenceRows(file));
     }
   }
 

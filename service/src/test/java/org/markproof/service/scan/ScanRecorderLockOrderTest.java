@@ -124,7 +124,10 @@ class ScanRecorderLockOrderTest {
     }
   }
 
-  /** Returns once backend {@code pid} waits for a lock (B, behind A). */
+  /**
+   * Returns once backend {@code pid} waits for a lock (B, behind A). PostgreSQL offers no way to
+   * block until another backend waits, so its state is polled (every 10 ms, up to 30 s).
+   */
   private static void awaitLockWait(Connection observer, int pid) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     try (PreparedStatement q =
