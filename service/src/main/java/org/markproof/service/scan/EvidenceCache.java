@@ -1,10 +1,9 @@
 package org.markproof.service.scan;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.markproof.contracts.crypto.Sha256;
-import org.markproof.contracts.entry.CanonicalJson;
 import org.markproof.contracts.rules.EntryRef;
 import org.markproof.contracts.verdict.EvidenceRole;
 import org.markproof.contracts.verdict.EvidenceSource;
@@ -12,8 +11,8 @@ import org.markproof.contracts.verdict.VerdictDocument;
 import org.markproof.service.log.index.SignedCheckpoint;
 
 /**
- * The evidence member of verdicts as canonical bytes and their SHA-256, kept for the checkpoint
- * they prove against: every scan of a batch against one checkpoint carries the same evidence (the
+ * The evidence member of verdicts as canonical bytes and stored parts, kept for the checkpoint they
+ * prove against: every scan of a batch against one checkpoint carries the same evidence (the
  * checkpoint, the entries, their inclusion proofs), so it is written, canonicalised and hashed once
  * rather than for every scan. Bounded: emptied when full, and entries of older checkpoints are
  * simply no longer asked for.
@@ -22,8 +21,11 @@ final class EvidenceCache {
   /** Distinct evidence kept; ~5 kB each. */
   static final int MAX = 1024;
 
-  /** The member's value as canonical bytes, and their SHA-256 (its name in storage). */
-  record Evidence(byte[] canonical, byte[] id) {}
+  /**
+   * The member's value as canonical bytes, and the same value in the parts it is stored as ({@link
+   * StoredEvidence}), with their SHA-256s (their names) one after another.
+   */
+  record Evidence(byte[] canonical, List<byte[]> parts, byte[] partIds) {}
 
   private record Key(long size, String note, Map<EvidenceRole, EntryRef> relied) {}
 
@@ -42,14 +44,14 @@ final class EvidenceCache {
     if (found != null) {
       return found;
     }
-    byte[] canonical =
-        CanonicalJson.bytes(
+    List<byte[]> parts =
+        StoredEvidence.parts(
             VerdictDocument.evidence(
                 relied,
                 source,
                 checkpoint.note().getBytes(StandardCharsets.UTF_8),
                 checkpoint.size()));
-    Evidence written = new Evidence(canonical, Sha256.hash(canonical));
+    Evidence written = new Evidence(StoredEvidence.join(parts), parts, StoredEvidence.ids(parts));
     if (kept.size() >= MAX) {
       kept.clear();
     }

@@ -13,8 +13,8 @@ import org.markproof.contracts.verdict.VerdictSignature;
  * @param concerns the participants whose alerts the verdict raises
  * @param fingerprint SHA-256 of what the client sent, to tell a retry from another scan
  * @param signed the signed verdict document, JSON in UTF-8: answered as these bytes, stored without
- *     its evidence, which goes to {@code verdict_evidence} once for every scan carrying it
- * @param evidenceId SHA-256 of the signed document's evidence member (its name in storage)
+ *     its evidence, whose parts go to {@code verdict_evidence} once for all scans carrying them
+ * @param evidence the signed document's evidence member and the parts it is stored as
  * @param edgeDocument the verdict an offline post gave and signed, as it uploaded it
  * @param durable completes with true once the row is written, false if a row of that id existed
  */
@@ -35,6 +35,6 @@ record ScanRecord(
     List<String> concerns,
     byte[] fingerprint,
     VerdictSignature.Signed signed,
-    byte[] evidenceId,
+    EvidenceCache.Evidence evidence,
     Optional<String> edgeDocument,
     CompletableFuture<Boolean> durable) {}

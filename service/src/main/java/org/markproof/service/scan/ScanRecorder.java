@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -71,23 +72,24 @@ public class ScanRecorder {
           + " ON CONFLICT (id) DO NOTHING)"
           + " INSERT INTO scan (scan_id, submitter, post_id, lat, lon, scanned_at, received_at,"
           + " offline, code, gtin, batch, serial, verdict, concerns, fingerprint, document,"
-          + " edge_document, evidence_id)"
+          + " edge_document, evidence_parts)"
           + " SELECT r.scan_id, r.submitter, r.post_id, r.lat, r.lon, r.scanned_at, r.received_at,"
           + " r.offline, r.code, r.gtin, r.batch, r.serial, r.verdict,"
           + " ARRAY(SELECT jsonb_array_elements_text(r.concerns::jsonb)), r.fingerprint,"
-          + " convert_from(r.document, 'UTF8'), r.edge_document, r.evidence_id"
+          + " convert_from(r.document, 'UTF8'), r.edge_document, r.evidence_parts"
           + " FROM unnest($1::text[], $2::text[], $3::text[], $4::float8[], $5::float8[],"
           + " $6::timestamptz[], $7::timestamptz[], $8::boolean[], $9::text[], $10::text[],"
           + " $11::text[], $12::text[], $13::text[], $14::text[], $15::bytea[], $16::bytea[],"
           + " $17::text[], $18::bytea[]) WITH ORDINALITY AS r(scan_id, submitter, post_id, lat,"
           + " lon, scanned_at, received_at, offline, code, gtin, batch, serial, verdict, concerns,"
-          + " fingerprint, document, edge_document, evidence_id, position)"
+          + " fingerprint, document, edge_document, evidence_parts, position)"
           + " ORDER BY r.position"
           + " ON CONFLICT (scan_id) DO NOTHING RETURNING scan_id";
 
   /**
-   * How many evidence ids to remember as written. Scans of the same batches against the same
-   * checkpoint share them; one the service forgot is sent again and skipped by the database.
+   * How many evidence parts' ids to remember as written. Scans against the same checkpoint share
+   * its part and those of the entries they rely on alike (the product's, the mark's); one the
+   * service forgot is sent again and skipped by the database.
    */
   private static final int KNOWN_EVIDENCE = 4096;
 
@@ -265,7 +267,8 @@ public class ScanRecorder {
 
   /**
    * The batch as the column arrays of {@link #INSERT}, in the batch's order: each document without
-   * its evidence, which goes to {@code verdict_evidence} unless known to be there already.
+   * its evidence, whose parts ({@link StoredEvidence}) go to {@code verdict_evidence} unless known
+   * to be there already.
    */
   private Rows columns(List<ScanRecord> batch) {
     int n = batch.size();
@@ -286,9 +289,9 @@ public class ScanRecorder {
     Buffer[] fingerprints = new Buffer[n];
     Buffer[] documents = new Buffer[n];
     String[] edgeDocuments = new String[n];
-    Buffer[] evidenceIds = new Buffer[n];
+    Buffer[] evidenceParts = new Buffer[n];
     // Sorted (hex of equal length sorts as the bytes do), as the statement inserts them.
-    Map<String, VerdictParts> newEvidence = new TreeMap<>();
+    Map<String, byte[]> newEvidence = new TreeMap<>();
     for (int i = 0; i < n; i++) {
       ScanRecord r = batch.get(i);
       scanIds[i] = r.scanId();
@@ -312,28 +315,32 @@ public class ScanRecorder {
       fingerprints[i] = Buffer.buffer(r.fingerprint());
       edgeDocuments[i] = r.edgeDocument().orElse(null);
       Optional<VerdictParts> parts = VerdictParts.split(r.signed());
-      if (parts.isEmpty()) {
+      EvidenceCache.Evidence evidence = r.evidence();
+      if (parts.isEmpty() || !Arrays.equals(parts.get().evidence(), evidence.canonical())) {
         documents[i] = Buffer.buffer(r.signed().text());
         continue;
       }
-      byte[] id = r.evidenceId();
-      String hex = HEX.formatHex(id);
       documents[i] = Buffer.buffer(parts.get().rest());
-      evidenceIds[i] = Buffer.buffer(id);
-      boolean known;
-      synchronized (knownEvidence) {
-        known = knownEvidence.get(hex) != null;
-      }
-      if (!known) {
-        newEvidence.putIfAbsent(hex, parts.get());
+      byte[] ids = evidence.partIds();
+      evidenceParts[i] = Buffer.buffer(ids);
+      for (int p = 0; p < evidence.parts().size(); p++) {
+        String hex =
+            HEX.formatHex(ids, p * StoredEvidence.ID_LENGTH, (p + 1) * StoredEvidence.ID_LENGTH);
+        boolean known;
+        synchronized (knownEvidence) {
+          known = knownEvidence.get(hex) != null;
+        }
+        if (!known) {
+          newEvidence.putIfAbsent(hex, evidence.parts().get(p));
+        }
       }
     }
     Buffer[] newIds = new Buffer[newEvidence.size()];
     Buffer[] newTexts = new Buffer[newEvidence.size()];
     int k = 0;
-    for (Map.Entry<String, VerdictParts> e : newEvidence.entrySet()) {
+    for (Map.Entry<String, byte[]> e : newEvidence.entrySet()) {
       newIds[k] = Buffer.buffer(HEX.parseHex(e.getKey()));
-      newTexts[k++] = Buffer.buffer(e.getValue().evidence());
+      newTexts[k++] = Buffer.buffer(e.getValue());
     }
     Tuple tuple =
         Tuple.tuple()
@@ -354,7 +361,7 @@ public class ScanRecorder {
             .addValue(fingerprints)
             .addValue(documents)
             .addValue(edgeDocuments)
-            .addValue(evidenceIds)
+            .addValue(evidenceParts)
             .addValue(newIds)
             .addValue(newTexts);
     return new Rows(tuple, List.copyOf(newEvidence.keySet()));

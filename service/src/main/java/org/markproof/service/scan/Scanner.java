@@ -195,7 +195,7 @@ public class Scanner {
             concerns(judgement),
             fingerprint,
             signed,
-            evidence.id(),
+            evidence,
             edgeDocument,
             new CompletableFuture<>());
     Optional<ScanRecord> raced = recorder.record(record);

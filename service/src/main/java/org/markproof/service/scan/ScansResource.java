@@ -21,6 +21,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -359,24 +360,44 @@ public class ScansResource {
   private Uni<Row> stored(String scanId) {
     return pool.preparedQuery(
             "SELECT s.post_id, s.fingerprint, convert_to(s.document, 'UTF8') AS document,"
-                + " convert_to(e.evidence, 'UTF8') AS evidence FROM scan s"
-                + " LEFT JOIN verdict_evidence e ON e.id = s.evidence_id WHERE s.scan_id = $1")
+                + " convert_to(e.evidence, 'UTF8') AS evidence,"
+                // V15: the parts in the order the row names them (a NULL where one were missing).
+                + " (SELECT array_agg(p.evidence ORDER BY i)"
+                + " FROM generate_series(0, octet_length(s.evidence_parts) / 32 - 1) AS i"
+                + " LEFT JOIN verdict_evidence p"
+                + " ON p.id = substring(s.evidence_parts FROM 1 + 32 * i FOR 32)) AS parts"
+                + " FROM scan s LEFT JOIN verdict_evidence e ON e.id = s.evidence_id"
+                + " WHERE s.scan_id = $1")
         .execute(Tuple.of(scanId))
         .map(rows -> rows.iterator().hasNext() ? rows.iterator().next() : null);
   }
 
   /**
    * A stored row's signed verdict text, as it was answered: a document stored without its evidence
-   * (every row since V10) gets it back from {@code verdict_evidence}.
+   * (every row since V10) gets it back from {@code verdict_evidence}, whole (V10 to V14) or from
+   * its parts (since V15).
    */
   private static byte[] storedDocument(Row row, String scanId) {
     byte[] document = row.getBuffer("document").getBytes();
-    io.vertx.mutiny.core.buffer.Buffer evidence = row.getBuffer("evidence");
-    if (evidence == null) {
+    io.vertx.mutiny.core.buffer.Buffer whole = row.getBuffer("evidence");
+    String[] parts = row.getArrayOfStrings("parts");
+    byte[] evidence;
+    if (whole != null) {
+      evidence = whole.getBytes();
+    } else if (parts != null) {
+      List<byte[]> texts = new ArrayList<>(parts.length);
+      for (String part : parts) {
+        if (part == null) {
+          throw new IllegalStateException("a part of the evidence of scan " + scanId + " is gone");
+        }
+        texts.add(part.getBytes(StandardCharsets.UTF_8));
+      }
+      evidence = StoredEvidence.join(texts);
+    } else {
       return document;
     }
     try {
-      return new VerdictParts(document, evidence.getBytes()).join();
+      return new VerdictParts(document, evidence).join();
     } catch (MalformedDataException e) {
       throw new IllegalStateException(
           "the stored verdict of scan " + scanId + " cannot be put together", e);

@@ -69,8 +69,9 @@ class EvidenceCacheTest {
         CanonicalJson.bytes(
             VerdictDocument.evidence(
                 relied(40), source, at64.note().getBytes(StandardCharsets.UTF_8), 64));
-    assertArrayEquals(fresh, first.canonical());
-    assertArrayEquals(Sha256.hash(fresh), first.id());
+    assertArrayEquals(fresh, first.canonical(), "the parts put back are the member's bytes");
+    assertEquals(3, first.parts().size(), "the checkpoint and the two entries relied on");
+    assertArrayEquals(StoredEvidence.ids(first.parts()), first.partIds());
 
     int before = reads;
     assertSame(first, cache.get(relied(40), at64, source));
@@ -78,8 +79,8 @@ class EvidenceCacheTest {
 
     EvidenceCache.Evidence otherBatch = cache.get(relied(41), at64, source);
     EvidenceCache.Evidence newerCheckpoint = cache.get(relied(40), checkpoint(65), source);
-    assertFalse(Arrays.equals(first.id(), otherBatch.id()));
-    assertFalse(Arrays.equals(first.id(), newerCheckpoint.id()));
+    assertFalse(Arrays.equals(first.canonical(), otherBatch.canonical()));
+    assertFalse(Arrays.equals(first.partIds(), newerCheckpoint.partIds()));
     assertTrue(
         new String(newerCheckpoint.canonical(), StandardCharsets.UTF_8).contains("\\n65\\n"),
         "proven against the checkpoint asked for");
