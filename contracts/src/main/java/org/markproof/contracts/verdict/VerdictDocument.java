@@ -205,24 +205,38 @@ public final class VerdictDocument {
     node.put("checkpoint", new String(checkpointNote, StandardCharsets.UTF_8));
     ArrayNode entries = node.putArray("entries");
     for (Map.Entry<EvidenceRole, EntryRef> e : relied.entrySet()) {
-      long index = e.getValue().index();
-      if (index >= checkpointSize) {
-        throw new IllegalArgumentException(
-            "entry " + index + " lies beyond the checkpoint of size " + checkpointSize);
-      }
-      TlogProof proof =
-          new TlogProof(
-              index,
-              source.inclusionProof(index, checkpointSize),
-              Optional.empty(),
-              checkpointNote);
-      ObjectNode entry = entries.addObject();
-      entry.put("role", e.getKey().wireName());
-      entry.put("index", index);
-      entry.put("entry", Base64.getEncoder().encodeToString(source.entry(index)));
-      entry.put("proof", new String(proof.toBytes(), StandardCharsets.UTF_8));
+      entries.add(
+          evidenceEntry(e.getKey(), e.getValue().index(), source, checkpointNote, checkpointSize));
     }
     return node;
+  }
+
+  /**
+   * One element of the evidence's {@code entries}: the entry at {@code index}, relied on as {@code
+   * role}, with its inclusion proof against {@code checkpointNote} as a tlog-proof. Every verdict
+   * relying on that entry in that role against that checkpoint carries the same element.
+   *
+   * @throws IllegalArgumentException if the entry lies beyond the checkpoint
+   */
+  public static ObjectNode evidenceEntry(
+      EvidenceRole role,
+      long index,
+      EvidenceSource source,
+      byte[] checkpointNote,
+      long checkpointSize) {
+    if (index >= checkpointSize) {
+      throw new IllegalArgumentException(
+          "entry " + index + " lies beyond the checkpoint of size " + checkpointSize);
+    }
+    TlogProof proof =
+        new TlogProof(
+            index, source.inclusionProof(index, checkpointSize), Optional.empty(), checkpointNote);
+    ObjectNode entry = JSON.objectNode();
+    entry.put("role", role.wireName());
+    entry.put("index", index);
+    entry.put("entry", Base64.getEncoder().encodeToString(source.entry(index)));
+    entry.put("proof", new String(proof.toBytes(), StandardCharsets.UTF_8));
+    return entry;
   }
 
   private static String date(LocalDate date) {

@@ -1,13 +1,8 @@
 package org.markproof.service.scan;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
-import org.markproof.contracts.crypto.Sha256;
-import org.markproof.contracts.entry.CanonicalJson;
 
 /**
  * A verdict's evidence member as it is stored (V15): in parts, each a row of {@code
@@ -34,29 +29,6 @@ final class StoredEvidence {
 
   private StoredEvidence() {}
 
-  /**
-   * The canonical parts of an evidence member.
-   *
-   * @throws IllegalArgumentException if it is not a checkpoint note and an array of entries
-   */
-  static List<byte[]> parts(ObjectNode evidence) {
-    JsonNode checkpoint = evidence.get("checkpoint");
-    JsonNode entries = evidence.get("entries");
-    if (evidence.size() != 2
-        || checkpoint == null
-        || !checkpoint.isTextual()
-        || entries == null
-        || !entries.isArray()) {
-      throw new IllegalArgumentException("evidence: expected a checkpoint and its entries");
-    }
-    List<byte[]> parts = new ArrayList<>(1 + entries.size());
-    parts.add(CanonicalJson.bytes(checkpoint));
-    for (JsonNode entry : entries) {
-      parts.add(CanonicalJson.bytes(entry));
-    }
-    return List.copyOf(parts);
-  }
-
   /** The evidence member's canonical bytes from its parts, in order. */
   static byte[] join(List<byte[]> parts) {
     if (parts.isEmpty()) {
@@ -78,14 +50,5 @@ final class StoredEvidence {
     }
     out.writeBytes(CLOSE);
     return out.toByteArray();
-  }
-
-  /** The parts' names, SHA-256 of each, one after another: what a scan row keeps. */
-  static byte[] ids(List<byte[]> parts) {
-    byte[] ids = new byte[parts.size() * ID_LENGTH];
-    for (int i = 0; i < parts.size(); i++) {
-      System.arraycopy(Sha256.hash(parts.get(i)), 0, ids, i * ID_LENGTH, ID_LENGTH);
-    }
-    return ids;
   }
 }

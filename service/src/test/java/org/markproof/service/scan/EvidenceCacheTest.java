@@ -71,7 +71,14 @@ class EvidenceCacheTest {
                 relied(40), source, at64.note().getBytes(StandardCharsets.UTF_8), 64));
     assertArrayEquals(fresh, first.canonical(), "the parts put back are the member's bytes");
     assertEquals(3, first.parts().size(), "the checkpoint and the two entries relied on");
-    assertArrayEquals(StoredEvidence.ids(first.parts()), first.partIds());
+    byte[] ids = first.partIds();
+    assertEquals(3 * 32, ids.length);
+    for (int i = 0; i < 3; i++) {
+      assertArrayEquals(
+          Sha256.hash(first.parts().get(i)),
+          Arrays.copyOfRange(ids, i * 32, i * 32 + 32),
+          "each part named by its SHA-256, in order");
+    }
 
     int before = reads;
     assertSame(first, cache.get(relied(40), at64, source));
@@ -87,12 +94,36 @@ class EvidenceCacheTest {
   }
 
   @Test
+  void anotherBatchWritesOnlyItsOwnEntry() {
+    EvidenceCache cache = new EvidenceCache();
+    SignedCheckpoint at64 = checkpoint(64);
+    EvidenceCache.Evidence first = cache.get(relied(40), at64, source);
+    int before = reads;
+    EvidenceCache.Evidence other = cache.get(relied(41), at64, source);
+    assertEquals(before + 1, reads, "only the new batch's entry is read and written");
+    assertArrayEquals(first.parts().get(0), other.parts().get(0), "the checkpoint's part");
+    assertArrayEquals(first.parts().get(1), other.parts().get(1), "the shared entry's part");
+    assertFalse(Arrays.equals(first.parts().get(2), other.parts().get(2)));
+    assertArrayEquals(
+        CanonicalJson.bytes(
+            VerdictDocument.evidence(
+                relied(41), source, at64.note().getBytes(StandardCharsets.UTF_8), 64)),
+        other.canonical(),
+        "put together from kept parts, the member is what writing it afresh gives");
+    // Against a newer checkpoint no part is shared: each proof names its checkpoint.
+    int beforeNewer = reads;
+    cache.get(relied(41), checkpoint(65), source);
+    assertEquals(beforeNewer + 2, reads);
+  }
+
+  @Test
   void itStaysBounded() {
     EvidenceCache cache = new EvidenceCache();
-    SignedCheckpoint at = checkpoint(EvidenceCache.MAX * 4L);
-    for (long batch = 10; batch < 10 + EvidenceCache.MAX * 3L; batch++) {
+    SignedCheckpoint at = checkpoint(EvidenceCache.MAX_PARTS * 2L);
+    for (long batch = 10; batch < 10 + EvidenceCache.MAX_PARTS + 100L; batch++) {
       cache.get(relied(batch), at, source);
       assertTrue(cache.size() <= EvidenceCache.MAX, "at most MAX kept: " + cache.size());
+      assertTrue(cache.parts() <= EvidenceCache.MAX_PARTS, "parts too: " + cache.parts());
     }
   }
 }
