@@ -20,6 +20,7 @@ import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -119,7 +120,7 @@ class StoredVerdictTest {
       List<byte[]> partIds = new ArrayList<>();
       List<byte[]> parts = new ArrayList<>();
       for (int at = 0; at < ids.length; at += 32) {
-        byte[] id = java.util.Arrays.copyOfRange(ids, at, at + 32);
+        byte[] id = Arrays.copyOfRange(ids, at, at + 32);
         Row part = row("SELECT evidence FROM verdict_evidence WHERE id = $1", id);
         byte[] text = part.getString("evidence").getBytes(StandardCharsets.UTF_8);
         assertArrayEquals(Sha256.hash(text), id, "a part is named by its hash");
@@ -151,7 +152,7 @@ class StoredVerdictTest {
     int shared = 0;
     int own = 0;
     for (byte[] part : other.subList(1, other.size())) {
-      if (first.stream().anyMatch(p -> java.util.Arrays.equals(p, part))) {
+      if (first.stream().anyMatch(p -> Arrays.equals(p, part))) {
         shared++;
       } else {
         own++;
@@ -177,7 +178,7 @@ class StoredVerdictTest {
     Map<String, Object> body = w.scanBody(ScanWorld.label(w.labelKey, w.gtin, "L1", "STORE010"));
     durableScan(body);
     byte[] id =
-        java.util.Arrays.copyOf(
+        Arrays.copyOf(
             row("SELECT evidence_parts FROM scan WHERE scan_id = $1", body.get("scanId"))
                 .getBuffer("evidence_parts")
                 .getBytes(),
