@@ -10,7 +10,9 @@
 # keeps the data directory, STOP_AFTER_PROOFS=1 ends the run after the inclusion-proof phases.
 #
 # In one run, on this machine:
-#   1. the cryptographic ceiling: Ed25519 verify + sign on 2 threads (CryptoCeiling);
+#   1. the cryptographic ceiling: Ed25519 verify + sign on 2 threads (CryptoCeiling), the signed
+#      document of 2,048 bytes as in every run so far, then of VERDICT_BYTES (default 7,500: what a
+#      genuine verdict on this ledger has; signing hashes it twice, so it costs more);
 #   2. a fresh demo service is seeded, then stopped; BigLedgerLoader appends the big ledger straight
 #      into its embedded PostgreSQL (as the sequencer would: head CAS, entries, tree nodes);
 #   3. BigScanPayloads writes the scan load: genuine, revoked, forged, cloned codes;
@@ -88,6 +90,26 @@ status_delta() {
     <(echo "$1") <(echo "$2")
 }
 load() { echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"; }
+# CPU ticks (user + system) of the service's JVM, of PostgreSQL (the postmaster and its children),
+# and of the whole machine, busy and idle: "service postgres busy idle".
+ticks() {
+  local pg t=0 p v
+  pg=$(sed -n 1p "$DATA/postgres/postmaster.pid")
+  for p in $pg $(pgrep -P "$pg"); do
+    v=$(sed 's/.*) //' "/proc/$p/stat" 2> /dev/null | awk '{print $12 + $13}' || true)
+    t=$((t + ${v:-0}))
+  done
+  echo "$(sed 's/.*) //' "/proc/$SERVICE/stat" | awk '{print $12 + $13}') $t" \
+    "$(awk '/^cpu / {print $2 + $3 + $4 + $7 + $8, $5 + $6}' /proc/stat)"
+}
+# CPU per request between two tick lines, for N requests: the service, PostgreSQL, the whole
+# machine (the load generator and the kernel too), and the machine's idle share.
+per_request() {
+  echo "$1 $2" | awk -v n="$3" -v hz="$(getconf CLK_TCK)" '{
+    printf "CPU per request: service %.0f us, PostgreSQL %.0f us, machine %.0f us; idle %.0f %%\n",
+      ($5 - $1) * 1e6 / hz / n, ($6 - $2) * 1e6 / hz / n, ($7 - $3) * 1e6 / hz / n,
+      100 * ($8 - $4) / ($7 - $3 + $8 - $4)}'
+}
 rss() { echo "$(awk '/VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$SERVICE/status") MiB"; }
 
 echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1); $(date -u +%FT%TZ)"
@@ -95,6 +117,7 @@ load
 
 phase "cryptographic ceiling: Ed25519 verify + sign, 2 threads"
 java -cp "$CP" org.markproof.service.bench.CryptoCeiling 2 "$SECONDS_PER_PHASE"
+java -cp "$CP" org.markproof.service.bench.CryptoCeiling 2 "$SECONDS_PER_PHASE" "${VERDICT_BYTES:-7500}"
 
 phase "seeding the demo ledger"
 start_service
@@ -161,7 +184,11 @@ export PAYLOADS=$DATA/payloads.txt TOKEN THREADS=2
 
 phase "ceiling: GET /v1/info"
 load
-wrk -t2 -c32 -d"${SECONDS_PER_PHASE}s" --latency "$BASE/v1/info" | grep -E "Requests/sec|50%|99%|Non-2xx"
+TICKS=$(ticks)
+INFO=$(wrk -t2 -c32 -d"${SECONDS_PER_PHASE}s" --latency "$BASE/v1/info")
+TICKS_AFTER=$(ticks)
+echo "$INFO" | grep -E "Requests/sec|50%|99%|Non-2xx"
+per_request "$TICKS" "$TICKS_AFTER" "$(echo "$INFO" | sed -n 's/^ *\([0-9]*\) requests in.*/\1/p')"
 
 # Proofs unmeasured first, as run.sh does: the phase above is the first load after the start, and
 # measured cold (JIT still compiling the proof path) the p99 was three times the warm one: 12.3 ms
@@ -182,13 +209,24 @@ if [ "${STOP_AFTER_PROOFS:-0}" = 1 ]; then exit 0; fi
 
 phase "warm-up: POST /v1/scans, ${WARMUP}s"
 RUN=warm wrk -t2 -c32 -d"${WARMUP}s" -s "$BENCH/post-scans-big.lua" "$BASE/v1/scans" > /dev/null
+# The size of a verdict of each kind, the answer whose whole text the service signs.
+for kind in genuine revoked-batch revoked-serial forged clone-repeated; do
+  IFS=$'\t' read -r _ lat lon code < <(grep -m1 "^$kind"$'\t' "$PAYLOADS")
+  bytes=$(curl -s -o /dev/null -w '%{size_download}' -H "Authorization: Bearer $TOKEN" \
+    -H 'Content-Type: application/json' "$BASE/v1/scans" \
+    -d "{\"code\":\"$code\",\"postId\":\"de-fra-cargo\",\"lat\":$lat,\"lon\":$lon,\"scannedAt\":\"$(date -u +%FT%TZ)\",\"scanId\":\"size-$kind-$(date +%s%N)\"}")
+  echo "a $kind scan's answer: $bytes bytes"
+done
 
 phase "POST /v1/scans, full load (wrk, 2 threads, 32 connections)"
 load
 BEFORE=$(scan_statuses)
+TICKS=$(ticks)
 FULL=$(RUN=full wrk -t2 -c32 -d"${SECONDS_PER_PHASE}s" --latency -s "$BENCH/post-scans-big.lua" \
   "$BASE/v1/scans")
+TICKS_AFTER=$(ticks)
 echo "$FULL" | grep -E "^requests|^latency|^scans answered"
+per_request "$TICKS" "$TICKS_AFTER" "$(echo "$FULL" | sed -n 's/^requests \([0-9]*\) .*/\1/p')"
 echo "answers by status (the service's metrics): $(status_delta "$BEFORE" "$(scan_statuses)")"
 # The maximum is of scans answered 2xx: refusals (503 while the recorder is behind) are not scans.
 MAX=$(echo "$FULL" | sed -n 's/^scans answered 2xx: \([0-9.]*\) per s.*/\1/p')
@@ -196,9 +234,12 @@ MAX=$(echo "$FULL" | sed -n 's/^scans answered 2xx: \([0-9.]*\) per s.*/\1/p')
 RATE=$(echo "$MAX * 0.7 / 1" | bc)
 phase "POST /v1/scans at 70% of $MAX = $RATE req/s (open loop, FixedRateScans)"
 load
+TICKS=$(ticks)
 java -Xmx512m -XX:TieredStopAtLevel=1 -cp "$CP" org.markproof.service.bench.FixedRateScans \
   "$BASE/v1/scans" "$TOKEN" \
   "$DATA/payloads.txt" "$RATE" "$SECONDS_PER_PHASE"
+# Over the generator's whole life (its start and 5 s warm-up too), so a little above the phase's.
+per_request "$TICKS" "$(ticks)" "$((RATE * SECONDS_PER_PHASE))"
 echo "java RSS: $(rss)"
 
 phase "profile: JFR during 30 s of full load (not part of the figures above)"
