@@ -238,8 +238,8 @@ TICKS=$(ticks)
 java -Xmx512m -XX:TieredStopAtLevel=1 -cp "$CP" org.markproof.service.bench.FixedRateScans \
   "$BASE/v1/scans" "$TOKEN" \
   "$DATA/payloads.txt" "$RATE" "$SECONDS_PER_PHASE"
-# Over the generator's whole life (its start and 5 s warm-up too), so a little above the phase's.
-per_request "$TICKS" "$(ticks)" "$((RATE * SECONDS_PER_PHASE))"
+# Over the generator's whole life: its 5 s of unmeasured warm-up scans at the same rate count too.
+per_request "$TICKS" "$(ticks)" "$((RATE * (SECONDS_PER_PHASE + 5)))"
 echo "java RSS: $(rss)"
 
 phase "profile: JFR during 30 s of full load (not part of the figures above)"
