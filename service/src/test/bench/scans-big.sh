@@ -238,7 +238,8 @@ TICKS=$(ticks)
 java -Xmx512m -XX:TieredStopAtLevel=1 -cp "$CP" org.markproof.service.bench.FixedRateScans \
   "$BASE/v1/scans" "$TOKEN" \
   "$DATA/payloads.txt" "$RATE" "$SECONDS_PER_PHASE"
-# Over the generator's whole life: its 5 s of unmeasured warm-up scans at the same rate count too.
+# Over the generator's whole life: its unmeasured warm-up scans at the same rate count too (5 s:
+# FixedRateLoad.WARM_UP_SECONDS; change both together).
 per_request "$TICKS" "$(ticks)" "$((RATE * (SECONDS_PER_PHASE + 5)))"
 echo "java RSS: $(rss)"
 
